@@ -1,0 +1,84 @@
+//! The rule table: closed forms keyed by (divergence, family of P, family of Q).
+//!
+//! Each rule is written once, symbolically, over the parameters; the simplifier makes the result exact and
+//! readable. A rule file holds the rules of one family (or one cross-family group) and exports `RULES`.
+//! [`lookup`] finds the rule for a query; [`crate::compute`] applies it, or falls back to the numeric methods.
+
+use crate::divergence::DivergenceKind;
+use crate::family::{Family, FamilyKind};
+use crate::sym::Expr;
+
+/// What a rule concluded instead of a finite closed form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// The divergence is +∞, for the reason given (`P puts mass outside the support of Q`).
+    Infinite(String),
+    /// The rule does not apply to these parameters (for example unequal scales where only equal ones have a
+    /// closed form): the caller tries the numeric methods.
+    NotApplicable(String),
+    /// Whether the value is finite depends on a comparison that symbolic parameters leave open.
+    Undecided(String),
+}
+
+/// The result of applying a rule: a finite closed form, or a verdict.
+pub type RuleResult = Result<Expr, Verdict>;
+
+/// The arguments a rule sees.
+#[derive(Clone, Debug)]
+pub struct Query<'a> {
+    /// The first distribution.
+    pub p: &'a Family,
+    /// The second distribution, for two-argument quantities.
+    pub q: Option<&'a Family>,
+    /// The order α of a Rényi divergence (never 0, 1 or ∞: those are reduced before the lookup).
+    pub order: Option<&'a Expr>,
+}
+
+impl Query<'_> {
+    /// The second distribution of a two-argument rule.
+    pub fn q(&self) -> &Family {
+        self.q.expect("two-argument rules are only looked up with two distributions")
+    }
+
+    /// The order of a Rényi rule.
+    pub fn order(&self) -> &Expr {
+        self.order.expect("Rényi rules are only looked up with an order")
+    }
+}
+
+/// One closed form.
+pub struct Rule {
+    /// Which quantity.
+    pub divergence: DivergenceKind,
+    /// The family of P.
+    pub p: FamilyKind,
+    /// The family of Q (`None` for entropy).
+    pub q: Option<FamilyKind>,
+    /// The formula, over the canonical parameters.
+    pub formula: fn(&Query<'_>) -> RuleResult,
+    /// Where the formula comes from (book or paper, with equation or table).
+    pub reference: &'static str,
+}
+
+impl Rule {
+    /// The rule's name as in the JSON `rule` key: `KL(Normal || Normal)`, `H(Gamma)`, `H(Uniform, Normal)`.
+    pub fn name(&self) -> String {
+        let p = crate::family::spec(self.p).display;
+        match (self.divergence, self.q) {
+            (DivergenceKind::Entropy, _) | (_, None) => format!("H({p})"),
+            (DivergenceKind::CrossEntropy, Some(q)) => format!("H({p}, {})", crate::family::spec(q).display),
+            (kind, Some(q)) => format!("{}({p} || {})", kind.name(), crate::family::spec(q).display),
+        }
+    }
+}
+
+/// Every rule, gathered from the rule files.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    let groups: &[&[Rule]] = &[];
+    groups.iter().flat_map(|group| group.iter())
+}
+
+/// The rule for a quantity between two families, if the table has one.
+pub fn lookup(divergence: DivergenceKind, p: FamilyKind, q: Option<FamilyKind>) -> Option<&'static Rule> {
+    all().find(|rule| rule.divergence == divergence && rule.p == p && rule.q == q)
+}

@@ -1,0 +1,7 @@
+//! Parsing: one line of input into a [`ast::Statement`] with spans.
+
+pub mod ast;
+pub mod parser;
+pub mod sexpr;
+
+pub use parser::parse;

@@ -1,0 +1,1 @@
+//! Compact S-expression rendering of the syntax tree, for tests and `:ast` (to be written).
