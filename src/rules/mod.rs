@@ -6,6 +6,8 @@
 
 use crate::divergence::DivergenceKind;
 use crate::family::{Family, FamilyKind};
+use std::cmp::Ordering;
+
 use crate::sym::Expr;
 
 /// What a rule concluded instead of a finite closed form.
@@ -81,4 +83,26 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
 /// The rule for a quantity between two families, if the table has one.
 pub fn lookup(divergence: DivergenceKind, p: FamilyKind, q: Option<FamilyKind>) -> Option<&'static Rule> {
     all().find(|rule| rule.divergence == divergence && rule.p == p && rule.q == q)
+}
+
+/// The sign of `expr`, decided exactly: symbolically from the symbols' domains, or by certified evaluation of
+/// a constant expression. `None` when symbols leave it open.
+pub fn sign_of(expr: &Expr) -> Option<Ordering> {
+    let simplified = crate::sym::simplify(expr);
+    if let Some(sign) = crate::sym::sign(&simplified) {
+        return Some(sign);
+    }
+    if simplified.has_symbols() {
+        return None;
+    }
+    crate::numeric::compare(&simplified, &Expr::int(0))
+}
+
+/// Whether `expr > 0`, as a rule needs it for a finiteness condition: `Ok(true)`, `Ok(false)`, or the verdict
+/// `Undecided` naming the condition when symbols leave it open.
+pub fn is_positive(expr: &Expr, condition: &str) -> Result<bool, Verdict> {
+    match sign_of(expr) {
+        Some(sign) => Ok(sign == Ordering::Greater),
+        None => Err(Verdict::Undecided(format!("cannot decide whether {condition} for symbolic parameters"))),
+    }
 }

@@ -18,7 +18,10 @@ use num_traits::{One, Zero};
 
 use crate::exact::{integer, ratio, Rational};
 
-pub use simplify::simplify;
+pub use simplify::{sign, simplify};
+
+#[cfg(test)]
+pub mod float;
 
 /// A named mathematical constant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
