@@ -6,9 +6,13 @@
 
 use crate::divergence::DivergenceKind;
 use crate::family::{Family, FamilyKind};
+mod listing;
+
 use std::cmp::Ordering;
 
 use crate::sym::Expr;
+
+pub use listing::{formula, listing, symbolic_member};
 
 /// What a rule concluded instead of a finite closed form.
 #[derive(Clone, Debug, PartialEq)]
