@@ -33,3 +33,26 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let p = scalar(params, 0);
     x_log_y(x.clone(), p.clone()) + x_log_y(1 - x.clone(), 1 - p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Bernoulli, Discrete};
+
+    #[test]
+    fn matches_statrs() {
+        for p in [0.25, 0.5, 0.9] {
+            let reference = Bernoulli::new(p).unwrap();
+            assert_matches(&member(&SPEC, &[p]), &[0.0, 1.0], |x| {
+                reference.ln_pmf(x as u64)
+            });
+        }
+    }
+
+    #[test]
+    fn certain_outcomes_have_no_zero_log_zero() {
+        assert_certain(&member(&SPEC, &[1.0]), 1.0);
+        assert_certain(&member(&SPEC, &[0.0]), 0.0);
+    }
+}

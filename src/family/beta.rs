@@ -28,3 +28,20 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let (a, b) = (scalar(params, 0), scalar(params, 1));
     (a.clone() - 1) * log(x.clone()) + (b.clone() - 1) * log(1 - x.clone()) - log_beta(a, b)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Beta, Continuous};
+
+    #[test]
+    fn matches_statrs() {
+        for (a, b) in [(1.0, 1.0), (2.0, 5.0), (0.5, 0.75)] {
+            let reference = Beta::new(a, b).unwrap();
+            assert_matches(&member(&SPEC, &[a, b]), &[0.05, 0.3, 0.5, 0.9], |x| {
+                reference.ln_pdf(x)
+            });
+        }
+    }
+}

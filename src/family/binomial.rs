@@ -38,3 +38,27 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
         + x_log_y(x.clone(), p.clone())
         + x_log_y(failures, 1 - p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Binomial, Discrete};
+
+    #[test]
+    fn matches_statrs() {
+        for (n, p) in [(1u32, 0.5), (10, 0.3), (25, 0.9)] {
+            let reference = Binomial::new(p, u64::from(n)).unwrap();
+            let points: Vec<f64> = (0..=n).map(f64::from).collect();
+            assert_matches(&member(&SPEC, &[f64::from(n), p]), &points, |x| {
+                reference.ln_pmf(x as u64)
+            });
+        }
+    }
+
+    #[test]
+    fn certain_outcomes_have_no_zero_log_zero() {
+        assert_certain(&member(&SPEC, &[4.0, 1.0]), 4.0);
+        assert_certain(&member(&SPEC, &[4.0, 0.0]), 0.0);
+    }
+}

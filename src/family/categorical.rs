@@ -62,3 +62,37 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     }));
     log(interpolant)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Categorical, Discrete};
+
+    use crate::sym::Domain;
+
+    #[test]
+    fn matches_statrs_shifted_from_zero_based() {
+        let probabilities = [0.125, 0.5, 0.25, 0.125];
+        let reference = Categorical::new(&probabilities).unwrap();
+        let family = member(&SPEC, &probabilities);
+        assert_matches(&family, &[1.0, 2.0, 3.0, 4.0], |x| {
+            reference.ln_pmf(x as u64 - 1)
+        });
+    }
+
+    #[test]
+    fn symbolic_outcome_interpolates_the_probabilities() {
+        let family = member(&SPEC, &[0.125, 0.5, 0.25, 0.125]);
+        let symbolic = family
+            .log_density(&Expr::symbol("x", Domain::PositiveInteger))
+            .unwrap();
+        for x in 1..=4 {
+            let at = crate::sym::float::eval_f64(&symbolic.substitute("x", &Expr::int(x))).unwrap();
+            assert!(
+                (at - log_density_at(&family, x as f64)).abs() < 1e-14,
+                "at {x}"
+            );
+        }
+    }
+}

@@ -29,3 +29,22 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let z = (x.clone() - location) / scale.clone();
     -log(pi()) - log(scale) - log(1 + z.powi(2))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Cauchy, Continuous};
+
+    #[test]
+    fn matches_statrs() {
+        for (location, scale) in [(0.0, 1.0), (2.0, 0.5), (-1.0, 3.0)] {
+            let reference = Cauchy::new(location, scale).unwrap();
+            assert_matches(
+                &member(&SPEC, &[location, scale]),
+                &[-3.0, 0.0, 1.5, 40.0],
+                |x| reference.ln_pdf(x),
+            );
+        }
+    }
+}

@@ -27,3 +27,22 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
         - (df.clone() / 2 - 1) * log(Expr::int(2))
         - lgamma(df / 2)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Chi, Continuous};
+
+    #[test]
+    fn matches_statrs() {
+        for df in [1u32, 2, 5] {
+            let reference = Chi::new(u64::from(df)).unwrap();
+            assert_matches(
+                &member(&SPEC, &[f64::from(df)]),
+                &[0.1, 1.0, 2.5, 4.0],
+                |x| reference.ln_pdf(x),
+            );
+        }
+    }
+}

@@ -27,3 +27,20 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
         - half.clone() * log(Expr::int(2))
         - lgamma(half)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{ChiSquared, Continuous};
+
+    #[test]
+    fn matches_statrs() {
+        for df in [1.0, 2.0, 3.5, 10.0] {
+            let reference = ChiSquared::new(df).unwrap();
+            assert_matches(&member(&SPEC, &[df]), &[0.1, 1.0, 2.5, 9.0], |x| {
+                reference.ln_pdf(x)
+            });
+        }
+    }
+}

@@ -37,3 +37,19 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
         + x.clone() * log(lambda.clone())
         + (1 - x.clone()) * log(1 - lambda)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+
+    #[test]
+    fn density_integrates_to_one() {
+        let total = total_probability(&member(&SPEC, &[0.2]));
+        assert!((total - 1.0).abs() < TOTAL_TOLERANCE, "total {total}");
+        let total = total_probability(&member(&SPEC, &[0.875]));
+        assert!((total - 1.0).abs() < TOTAL_TOLERANCE, "total {total}");
+        let total = total_probability(&member(&SPEC, &[0.5]));
+        assert!((total - 1.0).abs() < TOTAL_TOLERANCE, "total {total}");
+    }
+}

@@ -24,3 +24,20 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let rate = scalar(params, 0);
     log(rate.clone()) - rate * x.clone()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Continuous, Exp};
+
+    #[test]
+    fn matches_statrs() {
+        for rate in [0.5, 1.0, 3.0] {
+            let reference = Exp::new(rate).unwrap();
+            assert_matches(&member(&SPEC, &[rate]), &[0.0, 0.25, 1.0, 7.5], |x| {
+                reference.ln_pdf(x)
+            });
+        }
+    }
+}

@@ -31,3 +31,20 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
         - rate * x.clone()
         - lgamma(shape)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Continuous, Gamma};
+
+    #[test]
+    fn matches_statrs_with_rate() {
+        for (shape, rate) in [(1.0, 1.0), (2.5, 0.5), (0.75, 4.0)] {
+            let reference = Gamma::new(shape, rate).unwrap();
+            assert_matches(&member(&SPEC, &[shape, rate]), &[0.1, 1.0, 2.5, 9.0], |x| {
+                reference.ln_pdf(x)
+            });
+        }
+    }
+}

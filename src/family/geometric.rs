@@ -34,3 +34,22 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let p = scalar(params, 0);
     log(p.clone()) + x_log_y(x.clone(), 1 - p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Discrete, Geometric};
+
+    #[test]
+    fn matches_statrs_shifted_from_trials_to_failures() {
+        for p in [0.1, 0.5, 0.9] {
+            let reference = Geometric::new(p).unwrap();
+            let family = member(&SPEC, &[p]);
+            assert_matches(&family, &[0.0, 1.0, 4.0, 20.0], |x| {
+                reference.ln_pmf(x as u64 + 1)
+            });
+        }
+        assert_certain(&member(&SPEC, &[1.0]), 0.0);
+    }
+}

@@ -29,3 +29,22 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let z = (x.clone() - location) / scale.clone();
     -log(scale) - z.clone() - exp(-z)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Continuous, Gumbel};
+
+    #[test]
+    fn matches_statrs() {
+        for (location, scale) in [(0.0, 1.0), (2.0, 0.5), (-1.0, 3.0)] {
+            let reference = Gumbel::new(location, scale).unwrap();
+            assert_matches(
+                &member(&SPEC, &[location, scale]),
+                &[-2.0, 0.0, 1.5, 6.0],
+                |x| reference.ln_pdf(x),
+            );
+        }
+    }
+}

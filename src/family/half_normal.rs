@@ -24,3 +24,15 @@ pub static SPEC: FamilySpec = FamilySpec {
 fn log_density(params: &[Param], x: &Expr) -> Expr {
     log(Expr::int(2)) + normal_log_kernel(x.clone(), scalar(params, 0))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+
+    #[test]
+    fn density_integrates_to_one() {
+        let total = total_probability(&member(&SPEC, &[2.25]));
+        assert!((total - 1.0).abs() < TOTAL_TOLERANCE, "total {total}");
+    }
+}

@@ -31,3 +31,22 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
         - scale / x.clone()
         - lgamma(shape)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Continuous, InverseGamma};
+
+    #[test]
+    fn matches_statrs() {
+        for (shape, scale) in [(1.0, 1.0), (3.0, 0.5), (0.5, 2.0)] {
+            let reference = InverseGamma::new(shape, scale).unwrap();
+            assert_matches(
+                &member(&SPEC, &[shape, scale]),
+                &[0.1, 1.0, 2.5, 9.0],
+                |x| reference.ln_pdf(x),
+            );
+        }
+    }
+}

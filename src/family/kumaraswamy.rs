@@ -28,3 +28,15 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
         + (a.clone() - 1) * log(x.clone())
         + (b - 1) * log(1 - x.clone().pow(a))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+
+    #[test]
+    fn density_integrates_to_one() {
+        let total = total_probability(&member(&SPEC, &[2.0, 3.5]));
+        assert!((total - 1.0).abs() < TOTAL_TOLERANCE, "total {total}");
+    }
+}

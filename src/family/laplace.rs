@@ -28,3 +28,22 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let (location, scale) = (scalar(params, 0), scalar(params, 1));
     -(abs(x.clone() - location) / scale.clone()) - log(2 * scale)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Continuous, Laplace};
+
+    #[test]
+    fn matches_statrs() {
+        for (location, scale) in [(0.0, 1.0), (2.0, 0.5), (-1.0, 3.0)] {
+            let reference = Laplace::new(location, scale).unwrap();
+            assert_matches(
+                &member(&SPEC, &[location, scale]),
+                &[-3.0, 0.0, 1.5, 4.0],
+                |x| reference.ln_pdf(x),
+            );
+        }
+    }
+}

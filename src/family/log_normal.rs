@@ -29,3 +29,22 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let log_x = log(x.clone());
     normal_log_kernel(log_x.clone() - scalar(params, 0), scalar(params, 1)) - log_x
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Continuous, LogNormal};
+
+    #[test]
+    fn matches_statrs_with_standard_deviation() {
+        for (mean, variance) in [(0.0, 1.0), (1.0, 0.25), (-0.5, 4.0)] {
+            let reference = LogNormal::new(mean, f64::sqrt(variance)).unwrap();
+            assert_matches(
+                &member(&SPEC, &[mean, variance]),
+                &[0.1, 1.0, 2.5, 9.0],
+                |x| reference.ln_pdf(x),
+            );
+        }
+    }
+}

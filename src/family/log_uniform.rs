@@ -36,3 +36,15 @@ fn support(params: &[Param]) -> Support {
 fn log_density(params: &[Param], x: &Expr) -> Expr {
     -log(x.clone()) - log(log(scalar(params, 1)) - log(scalar(params, 0)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+
+    #[test]
+    fn density_integrates_to_one() {
+        let total = total_probability(&member(&SPEC, &[0.5, 20.0]));
+        assert!((total - 1.0).abs() < TOTAL_TOLERANCE, "total {total}");
+    }
+}

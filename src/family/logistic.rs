@@ -29,3 +29,15 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let z = (x.clone() - location) / scale.clone();
     -z.clone() - log(scale) - 2 * log(1 + exp(-z))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+
+    #[test]
+    fn density_integrates_to_one() {
+        let total = total_probability(&member(&SPEC, &[1.0, 0.5]));
+        assert!((total - 1.0).abs() < TOTAL_TOLERANCE, "total {total}");
+    }
+}

@@ -30,3 +30,15 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let logit = log_x.clone() - log_complement.clone();
     normal_log_kernel(logit - scalar(params, 0), scalar(params, 1)) - log_x - log_complement
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+
+    #[test]
+    fn density_integrates_to_one() {
+        let total = total_probability(&member(&SPEC, &[0.5, 2.0]));
+        assert!((total - 1.0).abs() < TOTAL_TOLERANCE, "total {total}");
+    }
+}

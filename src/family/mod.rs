@@ -44,6 +44,8 @@ pub mod point_mass;
 pub mod poisson;
 pub mod rayleigh;
 pub mod student_t;
+#[cfg(test)]
+mod testing;
 pub mod uniform;
 pub mod von_mises;
 pub mod weibull;

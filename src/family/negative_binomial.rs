@@ -36,3 +36,21 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
         + r * log(p.clone())
         + x_log_y(x.clone(), 1 - p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Discrete, NegativeBinomial};
+
+    #[test]
+    fn matches_statrs() {
+        for (r, p) in [(1.0, 0.5), (2.5, 0.3), (10.0, 0.9)] {
+            let reference = NegativeBinomial::new(r, p).unwrap();
+            let family = member(&SPEC, &[r, p]);
+            assert_matches(&family, &[0.0, 1.0, 4.0, 20.0], |x| {
+                reference.ln_pmf(x as u64)
+            });
+        }
+    }
+}

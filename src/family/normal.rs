@@ -30,3 +30,19 @@ pub static SPEC: FamilySpec = FamilySpec {
 fn log_density(params: &[Param], x: &Expr) -> Expr {
     normal_log_kernel(x.clone() - scalar(params, 0), scalar(params, 1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Continuous, Normal};
+
+    #[test]
+    fn matches_statrs_with_standard_deviation() {
+        for (mean, variance) in [(0.0, 1.0), (1.5, 4.0), (-3.0, 0.25)] {
+            let reference = Normal::new(mean, f64::sqrt(variance)).unwrap();
+            let family = member(&SPEC, &[mean, variance]);
+            assert_matches(&family, &[-2.0, 0.0, 0.5, 3.25], |x| reference.ln_pdf(x));
+        }
+    }
+}

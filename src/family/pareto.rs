@@ -32,3 +32,24 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let (minimum, shape) = (scalar(params, 0), scalar(params, 1));
     log(shape.clone()) + shape.clone() * log(minimum) - (shape + 1) * log(x.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Continuous, Pareto};
+
+    #[test]
+    fn matches_statrs() {
+        for (minimum, shape) in [(1.0, 1.0), (0.5, 2.5), (2.0, 0.75)] {
+            let reference = Pareto::new(minimum, shape).unwrap();
+            assert_matches(&member(&SPEC, &[minimum, shape]), &[2.0, 2.5, 10.0], |x| {
+                reference.ln_pdf(x)
+            });
+        }
+        assert_eq!(
+            member(&SPEC, &[2.0, 1.0]).support(),
+            Support::from(Expr::int(2))
+        );
+    }
+}

@@ -24,3 +24,15 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let variance = scalar(params, 0).powi(2);
     log(x.clone()) - log(variance.clone()) - x.clone().powi(2) / (2 * variance)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+
+    #[test]
+    fn density_integrates_to_one() {
+        let total = total_probability(&member(&SPEC, &[1.5]));
+        assert!((total - 1.0).abs() < TOTAL_TOLERANCE, "total {total}");
+    }
+}

@@ -37,3 +37,19 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
         - log(scale)
         - half_next * log(1 + z.powi(2) / df)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Continuous, StudentsT};
+
+    #[test]
+    fn matches_statrs() {
+        for (df, location, scale) in [(1.0, 0.0, 1.0), (3.0, 1.0, 2.0), (7.5, -2.0, 0.5)] {
+            let reference = StudentsT::new(location, scale, df).unwrap();
+            let family = member(&SPEC, &[df, location, scale]);
+            assert_matches(&family, &[-3.0, 0.0, 1.5, 20.0], |x| reference.ln_pdf(x));
+        }
+    }
+}

@@ -36,3 +36,20 @@ fn support(params: &[Param]) -> Support {
 fn log_density(params: &[Param], _: &Expr) -> Expr {
     -log(scalar(params, 1) - scalar(params, 0))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Continuous, Uniform};
+
+    #[test]
+    fn matches_statrs() {
+        for (a, b) in [(0.0, 1.0), (-2.0, 3.5)] {
+            let reference = Uniform::new(a, b).unwrap();
+            assert_matches(&member(&SPEC, &[a, b]), &[0.0, 0.25, 0.75], |x| {
+                reference.ln_pdf(x)
+            });
+        }
+    }
+}

@@ -36,3 +36,17 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let bessel = Expr::Apply(Function::BesselI, vec![Expr::int(0), concentration.clone()]);
     concentration * cosine - log(2 * pi()) - log(bessel)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+
+    #[test]
+    fn density_integrates_to_one() {
+        let total = total_probability(&member(&SPEC, &[1.0, 2.5]));
+        assert!((total - 1.0).abs() < TOTAL_TOLERANCE, "total {total}");
+        let total = total_probability(&member(&SPEC, &[-0.5, 0.0]));
+        assert!((total - 1.0).abs() < TOTAL_TOLERANCE, "total {total}");
+    }
+}

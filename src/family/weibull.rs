@@ -29,3 +29,22 @@ fn log_density(params: &[Param], x: &Expr) -> Expr {
     let ratio = x.clone() / scale.clone();
     log(shape.clone()) - log(scale) + (shape.clone() - 1) * log(ratio.clone()) - ratio.pow(shape)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::testing::*;
+    use statrs::distribution::{Continuous, Weibull};
+
+    #[test]
+    fn matches_statrs() {
+        for (shape, scale) in [(1.0, 1.0), (2.5, 0.5), (0.75, 4.0)] {
+            let reference = Weibull::new(shape, scale).unwrap();
+            assert_matches(
+                &member(&SPEC, &[shape, scale]),
+                &[0.1, 1.0, 2.5, 6.0],
+                |x| reference.ln_pdf(x),
+            );
+        }
+    }
+}
