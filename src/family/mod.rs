@@ -456,3 +456,68 @@ pub fn lookup(name: &str) -> Option<&'static FamilySpec> {
 pub fn all_names() -> impl Iterator<Item = &'static str> {
     SPECS.iter().flat_map(|spec| spec.names.iter().copied())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_one_spec_in_table_order() {
+        let kinds: Vec<FamilyKind> = SPECS.iter().map(|spec| spec.kind).collect();
+        let mut sorted = kinds.clone();
+        sorted.sort();
+        // FamilyKind is declared in the contract's table order, so the table is sorted and has no repeats.
+        assert_eq!(kinds, sorted);
+        sorted.dedup();
+        assert_eq!(sorted.len(), 38);
+    }
+
+    #[test]
+    fn names_are_unique_and_found() {
+        let names: Vec<&str> = all_names().collect();
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(names.len(), unique.len());
+        assert_eq!(lookup("N").map(|spec| spec.display), Some("Normal"));
+        assert_eq!(
+            lookup("Dirac").map(|spec| spec.kind),
+            Some(FamilyKind::PointMass)
+        );
+        assert_eq!(
+            lookup("Pois").map(|spec| spec.kind),
+            Some(FamilyKind::Poisson)
+        );
+        assert_eq!(spec(FamilyKind::NegativeBinomial).display, "NegBin");
+    }
+
+    #[test]
+    fn keywords_are_unique_within_a_family() {
+        for spec in SPECS {
+            let mut keywords: Vec<&str> = spec
+                .params
+                .iter()
+                .flat_map(|param| {
+                    std::iter::once(param.name).chain(param.aliases.iter().map(|alias| alias.name))
+                })
+                .collect();
+            let count = keywords.len();
+            keywords.sort();
+            keywords.dedup();
+            assert_eq!(keywords.len(), count, "{}", spec.display);
+        }
+    }
+
+    #[test]
+    fn only_multivariate_families_lack_a_log_density() {
+        let without: Vec<&str> = SPECS
+            .iter()
+            .filter(|spec| spec.log_density.is_none())
+            .map(|spec| spec.display)
+            .collect();
+        assert_eq!(
+            without,
+            ["MVN", "DiagN", "Dirichlet", "Wishart", "Multinomial"]
+        );
+    }
+}

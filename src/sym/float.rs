@@ -88,4 +88,17 @@ mod tests {
         let value = eval_f64(&trigamma_of(Expr::int(1))).unwrap();
         assert!((value - std::f64::consts::PI.powi(2) / 6.0).abs() < 1e-13);
     }
+
+    #[test]
+    fn bessel_i_matches_reference_values() {
+        let at = |order: i64, x: i64| {
+            eval_f64(&Expr::Apply(
+                Function::BesselI,
+                vec![Expr::int(order), Expr::int(x)],
+            ))
+        };
+        assert!((at(0, 1).unwrap() - 1.266_065_877_752_008_4).abs() < 1e-15);
+        assert!((at(1, 2).unwrap() - 1.590_636_854_637_329).abs() < 1e-14);
+        assert_eq!(at(0, 0), Some(1.0));
+    }
 }
