@@ -11,6 +11,8 @@ pub mod bernoulli;
 pub mod beta;
 pub mod binomial;
 pub mod build;
+#[cfg(test)]
+mod build_tests;
 pub mod categorical;
 pub mod cauchy;
 pub mod checks;
