@@ -311,7 +311,7 @@ pub(crate) fn function(function: sym::Function, argument: Number) -> Result<Numb
             Erf => Quantity::Finite(Expr::int(1)),
             Erfc | Trigamma | ExpIntegralE1 => Quantity::Finite(Expr::int(0)),
             Atan => Quantity::Finite(sym::pi() / 2),
-            Sin | Cos => {
+            Sin | Cos | BesselI => {
                 return Err(EvalError::Domain(format!(
                     "{}(inf) is undefined",
                     function.name()

@@ -120,6 +120,8 @@ pub enum Function {
     Sin,
     /// Cosine.
     Cos,
+    /// Modified Bessel function of the first kind I_ν(x), applied to the two arguments (ν, x).
+    BesselI,
 }
 
 impl Function {
@@ -138,11 +140,12 @@ impl Function {
             Function::Atan => "atan",
             Function::Sin => "sin",
             Function::Cos => "cos",
+            Function::BesselI => "besseli",
         }
     }
 
     /// Every function, for the parser's name table and the REPL's completion.
-    pub const ALL: [Function; 12] = [
+    pub const ALL: [Function; 13] = [
         Function::Log,
         Function::Exp,
         Function::Abs,
@@ -155,6 +158,7 @@ impl Function {
         Function::Atan,
         Function::Sin,
         Function::Cos,
+        Function::BesselI,
     ];
 
     /// Looks a function up by the name a user types (`ln` is an alias of `log`).
