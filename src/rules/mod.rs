@@ -4,6 +4,25 @@
 //! readable. A rule file holds the rules of one family (or one cross-family group) and exports `RULES`.
 //! [`lookup`] finds the rule for a query; [`crate::compute`] applies it, or falls back to the numeric methods.
 
+pub mod bernoulli;
+pub mod beta;
+pub mod binomial;
+pub mod categorical;
+mod common;
+pub mod exponential;
+mod finite;
+pub mod gamma;
+pub mod geometric;
+pub mod laplace;
+pub mod linear_algebra;
+pub mod multivariate_normal;
+pub mod normal;
+pub mod poisson;
+pub mod uniform;
+
+#[cfg(test)]
+mod tests;
+
 use crate::divergence::DivergenceKind;
 use crate::family::{Family, FamilyKind};
 use std::cmp::Ordering;
@@ -32,19 +51,22 @@ pub struct Query<'a> {
     pub p: &'a Family,
     /// The second distribution, for two-argument quantities.
     pub q: Option<&'a Family>,
-    /// The order α of a Rényi divergence (never 0, 1 or ∞: those are reduced before the lookup).
+    /// The order α of a Rényi divergence. α = 1 is reduced to KL before the lookup; α = ∞ arrives as
+    /// `Expr::Infinity` and α = 0 as the number 0, and the Rényi rules handle both.
     pub order: Option<&'a Expr>,
 }
 
 impl Query<'_> {
     /// The second distribution of a two-argument rule.
     pub fn q(&self) -> &Family {
-        self.q.expect("two-argument rules are only looked up with two distributions")
+        self.q
+            .expect("two-argument rules are only looked up with two distributions")
     }
 
     /// The order of a Rényi rule.
     pub fn order(&self) -> &Expr {
-        self.order.expect("Rényi rules are only looked up with an order")
+        self.order
+            .expect("Rényi rules are only looked up with an order")
     }
 }
 
@@ -68,20 +90,41 @@ impl Rule {
         let p = crate::family::spec(self.p).display;
         match (self.divergence, self.q) {
             (DivergenceKind::Entropy, _) | (_, None) => format!("H({p})"),
-            (DivergenceKind::CrossEntropy, Some(q)) => format!("H({p}, {})", crate::family::spec(q).display),
-            (kind, Some(q)) => format!("{}({p} || {})", kind.name(), crate::family::spec(q).display),
+            (DivergenceKind::CrossEntropy, Some(q)) => {
+                format!("H({p}, {})", crate::family::spec(q).display)
+            }
+            (kind, Some(q)) => {
+                format!("{}({p} || {})", kind.name(), crate::family::spec(q).display)
+            }
         }
     }
 }
 
 /// Every rule, gathered from the rule files.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    let groups: &[&[Rule]] = &[];
-    groups.iter().flat_map(|group| group.iter())
+    static GROUPS: &[&[Rule]] = &[
+        normal::RULES,
+        multivariate_normal::RULES,
+        exponential::RULES,
+        gamma::RULES,
+        beta::RULES,
+        laplace::RULES,
+        uniform::RULES,
+        bernoulli::RULES,
+        binomial::RULES,
+        categorical::RULES,
+        poisson::RULES,
+        geometric::RULES,
+    ];
+    GROUPS.iter().flat_map(|group| group.iter())
 }
 
 /// The rule for a quantity between two families, if the table has one.
-pub fn lookup(divergence: DivergenceKind, p: FamilyKind, q: Option<FamilyKind>) -> Option<&'static Rule> {
+pub fn lookup(
+    divergence: DivergenceKind,
+    p: FamilyKind,
+    q: Option<FamilyKind>,
+) -> Option<&'static Rule> {
     all().find(|rule| rule.divergence == divergence && rule.p == p && rule.q == q)
 }
 
@@ -103,6 +146,8 @@ pub fn sign_of(expr: &Expr) -> Option<Ordering> {
 pub fn is_positive(expr: &Expr, condition: &str) -> Result<bool, Verdict> {
     match sign_of(expr) {
         Some(sign) => Ok(sign == Ordering::Greater),
-        None => Err(Verdict::Undecided(format!("cannot decide whether {condition} for symbolic parameters"))),
+        None => Err(Verdict::Undecided(format!(
+            "cannot decide whether {condition} for symbolic parameters"
+        ))),
     }
 }
