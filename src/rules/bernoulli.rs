@@ -54,6 +54,9 @@ pub(crate) fn atoms(p: &Family, q: &Family, index: usize) -> Vec<(Expr, Expr)> {
 /// KL = p₁ log(p₁/p₂) + (1 − p₁) log((1 − p₁)/(1 − p₂))     (0 log 0 = 0; +∞ if P puts mass where Q has none)
 /// ```
 fn kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     finite::kl(&atoms(query.p, query.q(), 0))
 }
 

@@ -58,6 +58,9 @@ fn parameters(query: &Query<'_>) -> (Expr, Expr, Expr, Expr) {
 /// KL = log B(a₂, b₂) − log B(a₁, b₁) + (a₁ − a₂) ψ(a₁) + (b₁ − b₂) ψ(b₁) + (a₂ − a₁ + b₂ − b₁) ψ(a₁ + b₁)
 /// ```
 fn kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     let (a1, b1, a2, b2) = parameters(query);
     let first = (a1.clone() - a2.clone()) * digamma(a1.clone());
     let second = (b1.clone() - b2.clone()) * digamma(b1.clone());
@@ -110,11 +113,13 @@ fn renyi(query: &Query<'_>) -> RuleResult {
             let a = interpolate(&alpha, &a1, &a2);
             let b = interpolate(&alpha, &b1, &b2);
             require_positive(
+                &alpha,
                 &a,
                 "α·a₁ + (1 − α)·a₂ > 0",
                 "the Rényi integral diverges at this order: α·a₁ + (1 − α)·a₂ ≤ 0",
             )?;
             require_positive(
+                &alpha,
                 &b,
                 "α·b₁ + (1 − α)·b₂ > 0",
                 "the Rényi integral diverges at this order: α·b₁ + (1 − α)·b₂ ≤ 0",

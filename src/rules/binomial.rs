@@ -81,6 +81,9 @@ fn times_trials(trials: Expr, result: RuleResult) -> RuleResult {
 /// KL = n [p₁ log(p₁/p₂) + (1 − p₁) log((1 − p₁)/(1 − p₂))]     (equal n; 0 log 0 = 0)
 /// ```
 fn kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     let trials = common_trials(query)?;
     times_trials(trials, finite::kl(&bernoulli::atoms(query.p, query.q(), 1)))
 }

@@ -51,6 +51,9 @@ fn atoms(query: &Query<'_>) -> Vec<(Expr, Expr)> {
 /// KL = Σᵢ pᵢ log(pᵢ/qᵢ)     (terms with pᵢ = 0 dropped; +∞ if some qᵢ = 0 < pᵢ)
 /// ```
 fn kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     finite::kl(&atoms(query))
 }
 

@@ -174,10 +174,16 @@ pub(crate) fn absolute(x: Expr) -> Expr {
     }
 }
 
-/// Requires `expr > 0` for a finite Rényi divergence: `Ok(())`, the infinite verdict with `reason` when
-/// `expr ≤ 0`, or `Undecided`.
-pub(crate) fn require_positive(expr: &Expr, condition: &str, reason: &str) -> Result<(), Verdict> {
-    if super::is_positive(expr, condition)? {
+/// Requires `expr > 0` for a finite Rényi divergence of order α: `Ok(())`, the infinite verdict with `reason`
+/// when `expr ≤ 0`, or `Undecided`. `expr` is a parameter interpolated between P's and Q's, α·θ₁ + (1 − α)·θ₂:
+/// for α < 1 it is a convex combination of valid parameters and needs no check.
+pub(crate) fn require_positive(
+    alpha: &Expr,
+    expr: &Expr,
+    condition: &str,
+    reason: &str,
+) -> Result<(), Verdict> {
+    if sign(&(alpha.clone() - 1)) == Some(Ordering::Less) || super::is_positive(expr, condition)? {
         Ok(())
     } else {
         Err(Verdict::Infinite(reason.to_string()))

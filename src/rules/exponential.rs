@@ -51,6 +51,9 @@ fn rates(query: &Query<'_>) -> (Expr, Expr) {
 /// KL = λ₂/λ₁ − 1 + log λ₁ − log λ₂
 /// ```
 fn kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     let (l1, l2) = rates(query);
     Ok(l2.clone() / l1.clone() - 1 + log_ratio(&l1, &l2))
 }
@@ -80,6 +83,7 @@ fn renyi(query: &Query<'_>) -> RuleResult {
         Order::Finite(alpha) => {
             let mixed = interpolate(&alpha, &l1, &l2);
             require_positive(
+                &alpha,
                 &mixed,
                 "α·λ₁ + (1 − α)·λ₂ > 0",
                 "the Rényi integral diverges at this order: α·λ₁ + (1 − α)·λ₂ ≤ 0",

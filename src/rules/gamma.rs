@@ -72,6 +72,9 @@ fn normaliser_difference(a: &Expr, b: &Expr, c: &Expr, d: &Expr) -> Expr {
 /// KL = (α₁ − α₂) ψ(α₁) − log Γ(α₁) + log Γ(α₂) + α₂ (log β₁ − log β₂) + α₁ (β₂ − β₁)/β₁
 /// ```
 fn kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     let (a1, b1, a2, b2) = parameters(query);
     let shape_term = (a1.clone() - a2.clone()) * digamma(a1.clone());
     let rate_term = a1.clone() * (b2.clone() - b1.clone()) / b1.clone();
@@ -118,11 +121,13 @@ fn renyi(query: &Query<'_>) -> RuleResult {
             let shape = interpolate(&alpha, &a1, &a2);
             let rate = interpolate(&alpha, &b1, &b2);
             require_positive(
+                &alpha,
                 &shape,
                 "α·α₁ + (1 − α)·α₂ > 0",
                 "the Rényi integral diverges at this order: α·α₁ + (1 − α)·α₂ ≤ 0",
             )?;
             require_positive(
+                &alpha,
                 &rate,
                 "α·β₁ + (1 − α)·β₂ > 0",
                 "the Rényi integral diverges at this order: α·β₁ + (1 − α)·β₂ ≤ 0",

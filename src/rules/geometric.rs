@@ -56,6 +56,9 @@ fn probabilities(query: &Query<'_>) -> (Expr, Expr) {
 /// KL = log(p₁/p₂) + ((1 − p₁)/p₁) log((1 − p₁)/(1 − p₂))     (0 log 0 = 0; p₂ = 1 > p₁ gives +∞)
 /// ```
 fn kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     let (p1, p2) = probabilities(query);
     let failures = finite::kl(&[(1 - p1.clone(), 1 - p2.clone())])?;
     Ok(failures / p1.clone() + log_ratio(&p1, &p2))

@@ -55,6 +55,9 @@ fn parameters(query: &Query<'_>) -> (Expr, Expr, Expr) {
 /// KL = d/b₂ + (b₁/b₂) e^(−d/b₁) − 1 + log b₂ − log b₁
 /// ```
 fn kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     let (b1, b2, d) = parameters(query);
     let decay = exp_of(-(d.clone() / b1.clone()));
     Ok(d / b2.clone() + b1.clone() / b2.clone() * decay - 1 + log_ratio(&b2, &b1))
@@ -88,6 +91,7 @@ fn renyi(query: &Query<'_>) -> RuleResult {
         Order::Finite(alpha) => {
             let mixed = interpolate(&alpha, &b2, &b1);
             require_positive(
+                &alpha,
                 &mixed,
                 "α·b₂ + (1 − α)·b₁ > 0",
                 "the Rényi integral diverges at this order: α·b₂ + (1 − α)·b₁ ≤ 0",

@@ -7,7 +7,7 @@
 use std::cmp::Ordering;
 
 use crate::divergence::DivergenceKind;
-use crate::family::{Family, FamilyKind};
+use crate::family::{Family, FamilyKind, Param};
 use crate::sym::{log, pi, Expr};
 
 use super::common::{identical, infinite, log_ratio, order_of, sign, undecided, Order};
@@ -74,13 +74,27 @@ pub static RULES: &[Rule] = &[
     },
 ];
 
+/// The common dimension k of P and Q, after checking that every parameter of both has k entries (k rows of k
+/// for a covariance matrix); the constructors guarantee it, and a mismatch must not index out of bounds.
 fn same_dimension(p: &Family, q: &Family) -> Result<usize, Verdict> {
     let dimension = p.vector(0).len();
+    let consistent = |family: &Family| match family.params.get(1) {
+        Some(Param::Matrix(rows)) => {
+            rows.len() == dimension && rows.iter().all(|row| row.len() == dimension)
+        }
+        Some(Param::Vector(values)) => values.len() == dimension,
+        _ => false,
+    };
     if q.vector(0).len() != dimension {
         return Err(Verdict::NotApplicable(format!(
             "P has dimension {dimension} and Q has dimension {}",
             q.vector(0).len()
         )));
+    }
+    if !(consistent(p) && consistent(q)) {
+        return Err(Verdict::NotApplicable(
+            "the parameters do not have matching dimensions".into(),
+        ));
     }
     Ok(dimension)
 }
@@ -101,6 +115,9 @@ fn mean_difference(p: &Family, q: &Family) -> Vec<Expr> {
 /// KL = ( tr(Σ₂⁻¹Σ₁) + (μ₁ − μ₂)ᵀ Σ₂⁻¹ (μ₁ − μ₂) − k + log det Σ₂ − log det Σ₁ ) / 2
 /// ```
 fn mvn_kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     let (p, q) = (query.p, query.q());
     let dimension = same_dimension(p, q)?;
     let inverse_q = inverse(q.matrix(1))?;
@@ -135,7 +152,10 @@ fn mvn_renyi(query: &Query<'_>) -> RuleResult {
         Order::Infinity => mvn_renyi_infinity(p, q),
         Order::Finite(alpha) => {
             let mixed = interpolate(&alpha, q.matrix(1), &(1 - alpha.clone()), p.matrix(1));
-            if definiteness(&mixed, "α·Σ₂ + (1 − α)·Σ₁")? != Definiteness::PositiveDefinite
+            // Below order 1, Σ_α is a convex combination of positive definite matrices.
+            let below_one = sign(&(alpha.clone() - 1)) == Some(Ordering::Less);
+            if !below_one
+                && definiteness(&mixed, "α·Σ₂ + (1 − α)·Σ₁")? != Definiteness::PositiveDefinite
             {
                 return infinite(
                     "the Rényi integral diverges at this order: α·Σ₂ + (1 − α)·Σ₁ is not positive definite",
@@ -198,6 +218,11 @@ fn mvn_renyi_infinity(p: &Family, q: &Family) -> RuleResult {
 /// ```
 fn mvn_entropy(query: &Query<'_>) -> RuleResult {
     let covariance = query.p.matrix(1);
+    if covariance.iter().any(|row| row.len() != covariance.len()) {
+        return Err(Verdict::NotApplicable(
+            "the covariance matrix is not square".into(),
+        ));
+    }
     let dimension = Expr::int(covariance.len() as i64);
     let det = determinant(covariance)?;
     Ok((dimension * (1 + log(2 * pi())) + log_ratio(&det, &Expr::int(1))) / 2)
@@ -224,6 +249,9 @@ fn diagonal_coordinates(query: &Query<'_>) -> Result<Vec<Coordinate>, Verdict> {
 /// KL = Σⱼ [ (σ₁ⱼ² + (μ₁ⱼ − μ₂ⱼ)²) / (2σ₂ⱼ²) − 1/2 ] + (log Πⱼ σ₂ⱼ² − log Πⱼ σ₁ⱼ²) / 2
 /// ```
 fn diagonal_kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     Ok(normal::kl_sum(&diagonal_coordinates(query)?))
 }
 
@@ -455,6 +483,25 @@ mod tests {
         let result = apply(DivergenceKind::KullbackLeibler, &p, Some(&q), None).unwrap();
         let at_two = eval_f64(&result.substitute("a", &Expr::int(2))).unwrap();
         assert_close(at_two, (3.0 - 3f64.ln()) / 2.0);
+    }
+
+    #[test]
+    fn symbolic_renyi_below_order_one_and_undecided_above() {
+        let a = Expr::symbol("a", Domain::Positive);
+        let p = mvn(
+            ints(&[0, 0]),
+            rows(&[&[a.clone(), Expr::int(1)], &[Expr::int(1), Expr::int(2)]]),
+        );
+        let q = mvn(ints(&[1, 0]), identity(2));
+        let result = apply(DivergenceKind::Renyi, &p, Some(&q), Some(&r(1, 2))).unwrap();
+        let at_two = eval_f64(&result.substitute("a", &Expr::int(2))).unwrap();
+        let numeric = mvn(ints(&[0, 0]), int_rows(&[&[2, 1], &[1, 2]]));
+        assert_close(at_two, renyi_value(r(1, 2), &numeric, &q));
+        let open = apply(DivergenceKind::Renyi, &p, Some(&q), Some(&Expr::int(2)));
+        assert!(
+            matches!(open, Err(crate::rules::Verdict::Undecided(_))),
+            "{open:?}"
+        );
     }
 
     #[test]

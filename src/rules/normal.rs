@@ -69,6 +69,9 @@ fn coordinates(query: &Query<'_>) -> [Coordinate; 1] {
 /// KL = (σ₁² + (μ₁ − μ₂)²) / (2σ₂²) − 1/2 + (log σ₂² − log σ₁²) / 2
 /// ```
 fn kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     Ok(kl_sum(&coordinates(query)))
 }
 
@@ -141,6 +144,7 @@ fn renyi_finite_sum(coordinates: &[Coordinate], alpha: &Expr) -> RuleResult {
     for c in coordinates {
         let v_alpha = interpolate(alpha, &c.v2, &c.v1);
         require_positive(
+            alpha,
             &v_alpha,
             "α·σ₂² + (1 − α)·σ₁² > 0",
             "the Rényi integral diverges at this order: α·σ₂² + (1 − α)·σ₁² ≤ 0",
@@ -241,6 +245,35 @@ mod tests {
             let expected = (m_value * m_value + v_value - f64::ln(v_value) - 1.0) / 2.0;
             assert!((at(m_value, v_value) - expected).abs() < 1e-14);
         }
+    }
+
+    #[test]
+    fn symbolic_parameters_below_order_one_need_no_decision() {
+        let m = Expr::symbol("m", Domain::Real);
+        let v = Expr::symbol("v", Domain::Positive);
+        let p = normal(m.clone(), v.clone());
+        let result = apply(
+            DivergenceKind::Renyi,
+            &p,
+            Some(&normal(0, 1)),
+            Some(&Expr::ratio(1, 2)),
+        )
+        .unwrap();
+        let substituted = result
+            .substitute("m", &Expr::int(1))
+            .substitute("v", &Expr::int(4));
+        let direct = renyi_value(Expr::ratio(1, 2), &normal(1, 4), &normal(0, 1));
+        assert_close(crate::sym::float::eval_f64(&substituted).unwrap(), direct);
+        // Above order 1 the range condition 2 − v > 0 is open.
+        let open = apply(
+            DivergenceKind::Renyi,
+            &p,
+            Some(&normal(0, 1)),
+            Some(&Expr::int(2)),
+        );
+        assert!(matches!(open, Err(Verdict::Undecided(_))), "{open:?}");
+        let same = apply(DivergenceKind::KullbackLeibler, &p, Some(&p.clone()), None).unwrap();
+        assert!(same.is_zero());
     }
 
     #[test]

@@ -49,6 +49,9 @@ fn rates(query: &Query<'_>) -> (Expr, Expr) {
 /// KL = λ₂ − λ₁ + λ₁ (log λ₁ − log λ₂)    (λ₁ = 0: KL = λ₂; λ₂ = 0 < λ₁: +∞)
 /// ```
 fn kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     let (l1, l2) = rates(query);
     let linear = l2.clone() - l1.clone();
     match (is_zero(&l1), is_zero(&l2)) {

@@ -97,6 +97,9 @@ impl Intervals {
 /// KL = log((b₂ − a₂)/(b₁ − a₁))   if [a₁, b₁] ⊆ [a₂, b₂],  +∞ otherwise
 /// ```
 fn kl(query: &Query<'_>) -> RuleResult {
+    if identical(query) {
+        return Ok(Expr::int(0));
+    }
     let intervals = Intervals::of(query);
     if !intervals.contained()? {
         return infinite(OUTSIDE);
