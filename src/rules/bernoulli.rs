@@ -15,14 +15,15 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Bernoulli,
         q: Some(FamilyKind::Bernoulli),
         formula: kl,
-        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), eq. (2.26) and Example 2.3.1",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), eq. (2.26) (relative \
+                    entropy) on {0, 1}",
     },
     Rule {
         divergence: DivergenceKind::Renyi,
         p: FamilyKind::Bernoulli,
         q: Some(FamilyKind::Bernoulli),
         formula: renyi,
-        reference: "van Erven & Harremoës, IEEE Trans. IT 60(7) (2014), Definition 1 and §II (orders 0 and ∞); \
+        reference: "van Erven & Harremoës, IEEE Trans. IT 60(7) (2014), §II (definition; orders 0 and ∞); \
                     Mironov, Rényi differential privacy, IEEE CSF 2017, Table II (randomized response)",
     },
     Rule {
@@ -30,7 +31,8 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Bernoulli,
         q: None,
         formula: entropy,
-        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), eq. (2.5)",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Example 2.1.1 (binary \
+                    entropy)",
     },
 ];
 

@@ -19,23 +19,24 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Beta,
         q: Some(FamilyKind::Beta),
         formula: kl,
-        reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013), Table 2 (Beta); Penny (UCL 2001), Dirichlet \
-                    KL eq. (8) with two components",
+        reference: "Gil, Alajaji & Linder, Inf. Sci. 249:124–131 (2013), table of Kullback–Leibler \
+                    divergences (Beta)",
     },
     Rule {
         divergence: DivergenceKind::Renyi,
         p: FamilyKind::Beta,
         q: Some(FamilyKind::Beta),
         formula: renyi,
-        reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013), Table 2 (Beta); Nielsen & Nock, \
-                    arXiv:1105.3259 (2011), eq. (12); D_∞ by maximising log p/q",
+        reference: "Gil, Alajaji & Linder, Inf. Sci. 249:124–131 (2013), table of Rényi divergences (Beta); \
+                    Nielsen & Nock, arXiv:1105.3259 (2011), Rényi divergence of exponential families from \
+                    the log-normaliser F; D_∞ from the maximum of log p/q",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
         p: FamilyKind::Beta,
         q: None,
         formula: entropy,
-        reference: "Lazo & Rathie, IEEE Trans. IT 24(1) (1978), Table I (Beta)",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Table 17.1 (Beta)",
     },
 ];
 

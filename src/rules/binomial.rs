@@ -25,16 +25,16 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Binomial,
         q: Some(FamilyKind::Binomial),
         formula: kl,
-        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Theorem 2.5.3 (chain rule) \
-                    applied to n independent Bernoulli trials; Pardo (2006), Table 1.1",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), eq. (2.26), additive \
+                    over n independent Bernoulli trials (chain rule, Theorem 2.5.3)",
     },
     Rule {
         divergence: DivergenceKind::Renyi,
         p: FamilyKind::Binomial,
         q: Some(FamilyKind::Binomial),
         formula: renyi,
-        reference: "van Erven & Harremoës, IEEE Trans. IT 60(7) (2014), Theorem 28 (additivity) applied to n \
-                    Bernoulli trials",
+        reference: "van Erven & Harremoës, IEEE Trans. IT 60(7) (2014), §III (additivity for product \
+                    distributions), over n Bernoulli trials",
     },
     Rule {
         divergence: DivergenceKind::Entropy,

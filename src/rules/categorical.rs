@@ -23,8 +23,9 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Categorical,
         q: Some(FamilyKind::Categorical),
         formula: renyi,
-        reference: "Rényi, On measures of entropy and information, Proc. 4th Berkeley Symp. (1961), eq. (3.3); \
-                    van Erven & Harremoës, IEEE Trans. IT 60(7) (2014), §II (orders 0 and ∞)",
+        reference:
+            "Rényi, On measures of entropy and information, Proc. 4th Berkeley Symp. (1961); van \
+                    Erven & Harremoës, IEEE Trans. IT 60(7) (2014), §II (orders 0 and ∞)",
     },
     Rule {
         divergence: DivergenceKind::Entropy,

@@ -19,23 +19,24 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Exponential,
         q: Some(FamilyKind::Exponential),
         formula: kl,
-        reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013), Table 2 (Exponential)",
+        reference: "Gil, Alajaji & Linder, Inf. Sci. 249:124–131 (2013), table of Kullback–Leibler \
+                    divergences (Exponential)",
     },
     Rule {
         divergence: DivergenceKind::Renyi,
         p: FamilyKind::Exponential,
         q: Some(FamilyKind::Exponential),
         formula: renyi,
-        reference:
-            "Gil, Alajaji & Linder, Inf. Sci. 249 (2013), Table 2 (Exponential); Nielsen & Nock, \
-                    arXiv:1105.3259 (2011), eq. (12) with F(θ) = −log(−θ)",
+        reference: "Gil, Alajaji & Linder, Inf. Sci. 249:124–131 (2013), table of Rényi divergences \
+                    (Exponential); Nielsen & Nock, arXiv:1105.3259 (2011), Rényi divergence of exponential \
+                    families from the log-normaliser F",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
         p: FamilyKind::Exponential,
         q: None,
         formula: entropy,
-        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Table 17.1",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Table 17.1 (Exponential)",
     },
 ];
 

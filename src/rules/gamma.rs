@@ -20,23 +20,25 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Gamma,
         q: Some(FamilyKind::Gamma),
         formula: kl,
-        reference: "Penny, KL-divergences of Normal, Gamma, Dirichlet and Wishart densities (UCL 2001), eq. (3), \
-                    in the rate parametrisation; Gil, Alajaji & Linder, Inf. Sci. 249 (2013), Table 2",
+        reference: "Penny, KL-divergences of Normal, Gamma, Dirichlet and Wishart densities, tech. report, \
+                    UCL (2001), Gamma section, converted to the rate; Gil, Alajaji & Linder, Inf. Sci. \
+                    249:124–131 (2013), table of Kullback–Leibler divergences (Gamma)",
     },
     Rule {
         divergence: DivergenceKind::Renyi,
         p: FamilyKind::Gamma,
         q: Some(FamilyKind::Gamma),
         formula: renyi,
-        reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013), Table 2 (Gamma); Nielsen & Nock, \
-                    arXiv:1105.3259 (2011), eq. (12); D_∞ by maximising log p/q",
+        reference: "Gil, Alajaji & Linder, Inf. Sci. 249:124–131 (2013), table of Rényi divergences \
+                    (Gamma); Nielsen & Nock, arXiv:1105.3259 (2011), Rényi divergence of exponential \
+                    families from the log-normaliser F; D_∞ from the maximum of log p/q",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
         p: FamilyKind::Gamma,
         q: None,
         formula: entropy,
-        reference: "Lazo & Rathie, IEEE Trans. IT 24(1) (1978), Table I (Gamma)",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Table 17.1 (Gamma)",
     },
 ];
 

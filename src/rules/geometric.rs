@@ -24,23 +24,25 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Geometric,
         q: Some(FamilyKind::Geometric),
         formula: kl,
-        reference: "Nielsen & Nock, Entropies and cross-entropies of exponential families, ICIP 2010, Table 1 \
-                    (Bregman divergence of F(θ) = −log(1 − e^θ))",
+        reference: "Nielsen & Nock, Entropies and cross-entropies of exponential families, Proc. IEEE ICIP \
+                    2010 (Bregman divergence of F(θ) = −log(1 − e^θ))",
     },
     Rule {
         divergence: DivergenceKind::Renyi,
         p: FamilyKind::Geometric,
         q: Some(FamilyKind::Geometric),
         formula: renyi,
-        reference: "Nielsen & Nock, arXiv:1105.3259 (2011), eq. (12) with F(θ) = −log(1 − e^θ); van Erven & \
-                    Harremoës, IEEE Trans. IT 60(7) (2014), §II (orders 0 and ∞)",
+        reference: "Nielsen & Nock, arXiv:1105.3259 (2011), Rényi divergence of exponential families from \
+                    the log-normaliser F (F(θ) = −log(1 − e^θ)); van Erven & Harremoës, IEEE Trans. IT \
+                    60(7) (2014), §II (orders 0 and ∞)",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
         p: FamilyKind::Geometric,
         q: None,
         formula: entropy,
-        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Problem 2.1",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Problem 2.1 (entropy of \
+                    a geometric distribution)",
     },
 ];
 

@@ -20,22 +20,23 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Laplace,
         q: Some(FamilyKind::Laplace),
         formula: kl,
-        reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013), Table 2 (Laplace)",
+        reference: "Gil, Alajaji & Linder, Inf. Sci. 249:124–131 (2013), table of Kullback–Leibler \
+                    divergences (Laplace)",
     },
     Rule {
         divergence: DivergenceKind::Renyi,
         p: FamilyKind::Laplace,
         q: Some(FamilyKind::Laplace),
         formula: renyi,
-        reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013), Table 2 (Laplace); Mironov, Rényi differential \
-                    privacy, IEEE CSF 2017, Table II (equal scales)",
+        reference: "Gil, Alajaji & Linder, Inf. Sci. 249:124–131 (2013), table of Rényi divergences \
+                    (Laplace); Mironov, Rényi differential privacy, IEEE CSF 2017, Table II (equal scales)",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
         p: FamilyKind::Laplace,
         q: None,
         formula: entropy,
-        reference: "Lazo & Rathie, IEEE Trans. IT 24(1) (1978), Table I (Laplace)",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Table 17.1 (Laplace)",
     },
 ];
 

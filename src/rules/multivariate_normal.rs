@@ -18,15 +18,18 @@ use super::linear_algebra::{
 use super::normal::{self, Coordinate};
 use super::{Query, Rule, RuleResult, Verdict};
 
-const MVN_KL: &str = "Kullback, Information Theory and Statistics (1959), ch. 9 §1 (eq. 1.5); \
-                      Pardo, Statistical Inference Based on Divergence Measures (2006), Table 1.1";
-const MVN_RENYI: &str =
-    "Pardo, Statistical Inference Based on Divergence Measures (2006), Table 1.1; \
-                         Gil, Alajaji & Linder, Inf. Sci. 249 (2013), §3 (multivariate normal)";
+const MVN_KL: &str =
+    "Kullback, Information Theory and Statistics (1959), ch. 9; Gil, Alajaji & Linder, \
+                      Inf. Sci. 249:124–131 (2013), multivariate Gaussian entries";
+const MVN_RENYI: &str = "Gil, Alajaji & Linder, Inf. Sci. 249:124–131 (2013), multivariate Gaussian \
+                         entries; Pardo, Statistical Inference Based on Divergence Measures (2006), ch. 1; \
+                         D_∞ from the maximum of log p/q";
 const ENTROPY: &str =
     "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Theorem 8.4.1";
-const ADDITIVE: &str = "van Erven & Harremoës, IEEE Trans. IT 60(7) (2014), Theorem 28 (additivity for \
-                        product measures), with the normal rules of Gil, Alajaji & Linder (2013), Table 2";
+const ADDITIVE: &str =
+    "van Erven & Harremoës, IEEE Trans. IT 60(7) (2014), §III (additivity for product \
+                        distributions), with the Normal rules of Gil, Alajaji & Linder, Inf. Sci. \
+                        249:124–131 (2013)";
 
 /// The rules of this file.
 pub static RULES: &[Rule] = &[

@@ -22,23 +22,24 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Normal,
         q: Some(FamilyKind::Normal),
         formula: kl,
-        reference: "Kullback, Information Theory and Statistics (1959), ch. 9 §1; Gil, Alajaji & Linder, \
-                    Inf. Sci. 249 (2013), Table 2",
+        reference: "Kullback, Information Theory and Statistics (1959), ch. 9; Gil, Alajaji & Linder, Inf. \
+                    Sci. 249:124–131 (2013), table of Kullback–Leibler divergences (Normal)",
     },
     Rule {
         divergence: DivergenceKind::Renyi,
         p: FamilyKind::Normal,
         q: Some(FamilyKind::Normal),
         formula: renyi,
-        reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013), Table 2 (Normal); van Erven & Harremoës, \
-                    IEEE Trans. IT 60(7) (2014), §II (orders 0 and ∞)",
+        reference: "Gil, Alajaji & Linder, Inf. Sci. 249:124–131 (2013), table of Rényi divergences \
+                    (Normal); van Erven & Harremoës, IEEE Trans. IT 60(7) (2014), §II (orders 0 and ∞)",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
         p: FamilyKind::Normal,
         q: None,
         formula: entropy,
-        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Example 8.1.2 and Table 17.1",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Example 8.1.2 and Table \
+                    17.1 (Normal)",
     },
 ];
 

@@ -22,16 +22,17 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Poisson,
         q: Some(FamilyKind::Poisson),
         formula: kl,
-        reference: "Nielsen & Nock, Entropies and cross-entropies of exponential families, ICIP 2010, Table 1 \
-                    (Bregman divergence of F(θ) = e^θ)",
+        reference: "Nielsen & Nock, Entropies and cross-entropies of exponential families, Proc. IEEE ICIP \
+                    2010 (Bregman divergence of F(θ) = e^θ)",
     },
     Rule {
         divergence: DivergenceKind::Renyi,
         p: FamilyKind::Poisson,
         q: Some(FamilyKind::Poisson),
         formula: renyi,
-        reference: "Nielsen & Nock, arXiv:1105.3259 (2011), eq. (12) with F(θ) = e^θ; van Erven & Harremoës, \
-                    IEEE Trans. IT 60(7) (2014), §II (orders 0 and ∞)",
+        reference: "Nielsen & Nock, arXiv:1105.3259 (2011), Rényi divergence of exponential families from \
+                    the log-normaliser F (F(θ) = e^θ); van Erven & Harremoës, IEEE Trans. IT 60(7) (2014), \
+                    §II (orders 0 and ∞)",
     },
 ];
 

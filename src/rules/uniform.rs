@@ -18,23 +18,24 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Uniform,
         q: Some(FamilyKind::Uniform),
         formula: kl,
-        reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013), Table 2 (Uniform); Cover & Thomas, Elements of \
-                    Information Theory, 2nd ed. (2006), eq. (8.46)",
+        reference: "Gil, Alajaji & Linder, Inf. Sci. 249:124–131 (2013), table of Kullback–Leibler \
+                    divergences (Uniform)",
     },
     Rule {
         divergence: DivergenceKind::Renyi,
         p: FamilyKind::Uniform,
         q: Some(FamilyKind::Uniform),
         formula: renyi,
-        reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013), Table 2 (Uniform); van Erven & Harremoës, \
-                    IEEE Trans. IT 60(7) (2014), §II (orders 0 and ∞), by direct integration",
+        reference: "Gil, Alajaji & Linder, Inf. Sci. 249:124–131 (2013), table of Rényi divergences \
+                    (Uniform); van Erven & Harremoës, IEEE Trans. IT 60(7) (2014), §II (orders 0 and ∞)",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
         p: FamilyKind::Uniform,
         q: None,
         formula: entropy,
-        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Example 8.1.1",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Example 8.1.1 and Table \
+                    17.1 (Uniform)",
     },
 ];
 
