@@ -1,5 +1,6 @@
 //! Recursive interval evaluation of a constant symbolic expression at one working precision.
 
+use super::bessel::bessel_i;
 use super::functions;
 use super::interval::{to_rug_integer, Failure, Interval};
 use super::power;
@@ -50,6 +51,16 @@ pub fn evaluate(
             Ok(total)
         }
         Expr::Pow(base, exponent) => evaluate_power(base, exponent, precision, interrupt),
+        Expr::Apply(Function::BesselI, arguments) => {
+            let [order, argument] = arguments.as_slice() else {
+                return Err(Failure::Fatal(EvalError::Arguments(format!(
+                    "besseli takes two arguments (order, x), got {}",
+                    arguments.len()
+                ))));
+            };
+            let x = evaluate(argument, precision, interrupt)?;
+            bessel_i(order, &x, precision, interrupt)
+        }
         Expr::Apply(function, arguments) => {
             let [argument] = arguments.as_slice() else {
                 return Err(Failure::Fatal(EvalError::Arguments(format!(
@@ -97,7 +108,7 @@ fn evaluate_power(
     power::pow(&base, &exponent)
 }
 
-/// Applies one function of the symbolic core to an interval.
+/// Applies a one-argument function of the symbolic core to an interval.
 pub fn apply(
     function: Function,
     x: &Interval,
@@ -116,5 +127,8 @@ pub fn apply(
         Function::Atan => functions::atan(x),
         Function::Sin => functions::sin(x),
         Function::Cos => functions::cos(x),
+        Function::BesselI => Err(Failure::Fatal(EvalError::Arguments(
+            "besseli takes two arguments (order, x)".into(),
+        ))),
     }
 }

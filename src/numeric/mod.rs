@@ -5,6 +5,7 @@
 //! (a Ziv loop) until both ends of the interval round to the same decimal of the requested significant
 //! digits, within a precision and time budget.
 
+pub mod bessel;
 pub mod decimal;
 pub mod evaluate;
 pub mod functions;
@@ -49,7 +50,7 @@ pub struct Certified {
     /// or `0` for an exact zero.
     pub decimal: String,
     /// An upper bound on |printed value − true value|, as a short decimal (`1e-21`); `None` when the printed
-    /// value is exact, and for a literal rational (whose exact form is shown beside it).
+    /// value is exact.
     pub error_bound: Option<String>,
 }
 

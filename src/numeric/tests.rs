@@ -69,6 +69,17 @@ fn special_functions_at_fifty_digits() {
 }
 
 #[test]
+fn bessel_through_the_expression_tree() {
+    let i0 = Expr::Apply(Function::BesselI, vec![Expr::int(0), Expr::int(1)]);
+    assert_eq!(digits_of(&i0, 30), "1.26606587775200833559824462521");
+    let wrong = Expr::Apply(Function::BesselI, vec![Expr::int(1)]);
+    assert!(matches!(
+        certify(&wrong, 5, Budget::default(), &Never),
+        Err(EvalError::Arguments(_))
+    ));
+}
+
+#[test]
 fn trigamma_of_one_at_a_hundred_digits() {
     let pi_squared_over_six = pi().powi(2) / 6;
     let expected = digits_of(&pi_squared_over_six, 100);
