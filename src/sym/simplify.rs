@@ -11,5 +11,6 @@ pub fn simplify(expr: &Expr) -> Expr {
 /// symbol, exp(x), a sum of positive terms, …): `Some(Less | Equal | Greater)`, or `None` when undecided.
 /// Constant expressions that this cannot decide are decided numerically by `crate::numeric::compare`.
 pub fn sign(expr: &Expr) -> Option<std::cmp::Ordering> {
-    expr.as_rational().map(|value| value.cmp(&crate::exact::integer(0)))
+    expr.as_rational()
+        .map(|value| value.cmp(&crate::exact::integer(0)))
 }
