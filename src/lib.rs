@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod diagnostic;
 pub mod divergence;
 pub mod error;
 pub mod exact;
@@ -10,5 +11,6 @@ pub mod interrupt;
 pub mod numeric;
 pub mod rules;
 pub mod span;
+pub mod suggest;
 pub mod sym;
 pub mod syntax;
