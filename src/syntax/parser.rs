@@ -107,10 +107,15 @@ fn trailing_token(rest: &Input) -> Span {
     Span::new(start, start + width)
 }
 
-/// How an error message names the token that starts `rest`: `'x'`.
+/// How an error message names the token that starts `rest`: `'x'`, shortened when long.
 fn describe(rest: &Input) -> String {
+    const SHOWN: usize = 24;
     let span = trailing_token(rest);
-    format!("'{}'", &rest.fragment()[..span.end - span.start])
+    let token = &rest.fragment()[..span.end - span.start];
+    match token.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("'{}…'", &token[..cut]),
+        None => format!("'{token}'"),
+    }
 }
 
 /// A parsed expression and the depth of its tree (a leaf has depth 0). The expression is boxed so that the
@@ -319,7 +324,7 @@ fn power(input: Input, nesting: usize) -> ParseResult<Node> {
 /// (the grammar is LL(1) here, which keeps the recursion free of backtracking and its stack frames small).
 fn primary(input: Input, nesting: usize) -> ParseResult<Node> {
     let (input, ()) = blank(input)?;
-    match input.fragment().chars().next() {
+    let result = match input.fragment().chars().next() {
         Some('0'..='9' | '.') => number(input),
         Some('(') => parenthesized(input, nesting),
         Some('[') => list(input, nesting),
@@ -327,11 +332,20 @@ fn primary(input: Input, nesting: usize) -> ParseResult<Node> {
             Err(nom::Err::Error(_)) => name(input),
             result => result,
         },
-        _ => Err(nom::Err::Error(SyntaxError::new(
+        _ => Err(nom::Err::Error(SyntaxError {
+            span: first_character(&input),
+            kind: None,
+        })),
+    };
+    // Whatever did not even start a primary (a lone `.`, a `$`) is "expected an expression" at its first
+    // character, not wherever the token parser happened to stop.
+    result.map_err(|error| match error {
+        nom::Err::Error(SyntaxError { kind: None, .. }) => nom::Err::Error(SyntaxError::new(
             first_character(&input),
             expected("an expression"),
-        ))),
-    }
+        )),
+        other => other,
+    })
 }
 
 /// `number`: an exact literal.
