@@ -469,6 +469,8 @@ fn list(input: Input, nesting: usize) -> ParseResult<Node> {
 }
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
 
 #[cfg(test)]

@@ -106,6 +106,24 @@ mod tests {
         Expr::new(kind, Span::dummy())
     }
 
+    #[track_caller]
+    fn parsed(input: &str) -> String {
+        sexpr(&crate::syntax::parse(input).expect("parses"))
+    }
+
+    #[test]
+    fn parsed_lines_render() {
+        insta::assert_snapshot!(parsed("N(0,1) || N(0,4)"), @"(|| (N 0 1) (N 0 4))");
+        insta::assert_snapshot!(parsed("KL(N(0,1) || N(0, sd=2))"), @"(KL (|| (N 0 1) (N 0 (= sd 2))))");
+        insta::assert_snapshot!(parsed("let P = N(0,1)"), @"(let P (N 0 1))");
+        insta::assert_snapshot!(parsed("-(3*x)"), @"(- (* 3 x))");
+        insta::assert_snapshot!(parsed("[1, 2] + 0.1"), @"(+ [1 2] 1/10)");
+        let Ok(Statement::Expr(expr)) = crate::syntax::parse("x^2") else {
+            panic!("parses")
+        };
+        insta::assert_snapshot!(sexpr(&expr), @"(^ x 2)");
+    }
+
     #[test]
     fn built_trees_render() {
         let tenth = leaf(ExprKind::Number(ratio(1, 10)));
