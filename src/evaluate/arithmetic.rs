@@ -209,7 +209,9 @@ fn power(x: Expr, y: Expr) -> Result<Expr, EvalError> {
         }
         if exponent.is_integer() && crate::exact::checked_power(base, exponent.numer()).is_none() {
             return Err(EvalError::TooLarge(format!(
-                "{x}^{y} has more than {} digits",
+                "{}^{} has more than {} digits",
+                abbreviate(&x),
+                abbreviate(&y),
                 crate::exact::MAX_DIGITS
             )));
         }
@@ -390,4 +392,14 @@ fn check_domain(function: sym::Function, x: &Expr) -> Result<(), EvalError> {
         "{}({x}): {requirement}",
         function.name()
     )))
+}
+
+/// A number for a message: written out when short, by its size when it has hundreds of digits.
+fn abbreviate(value: &Expr) -> String {
+    let text = value.to_string();
+    if text.len() <= 40 {
+        text
+    } else {
+        format!("(a {}-digit number)", text.len())
+    }
 }
