@@ -6,6 +6,7 @@
 
 use crate::divergence::DivergenceKind;
 use crate::family::{Family, FamilyKind};
+pub mod cross;
 mod listing;
 
 use std::cmp::Ordering;
@@ -87,7 +88,10 @@ impl Rule {
 /// Every rule, gathered from the rule files.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
     let groups: &[&[Rule]] = &[];
-    groups.iter().flat_map(|group| group.iter())
+    groups
+        .iter()
+        .flat_map(|group| group.iter())
+        .chain(cross::RULES.iter())
 }
 
 /// The rule for a quantity between two families, if the table has one.
