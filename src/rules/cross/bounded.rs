@@ -68,6 +68,9 @@ pub fn uniform(p: &Family, statistic: &Statistic) -> Outcome {
                 return Ok(diverges(statistic, p));
             }
             let next = t.clone() + 1;
+            if super::statistics::is_zero(&next, "t + 1")? {
+                return uniform(p, &Statistic::Reciprocal);
+            }
             (b.pow(next.clone()) - a.pow(next.clone())) / (next * length)
         }
         Statistic::ExpDecay(c) => {

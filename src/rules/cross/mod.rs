@@ -11,6 +11,7 @@
 
 mod bounded;
 mod discrete;
+mod extra;
 mod positive;
 mod real_line;
 pub mod special;
@@ -23,6 +24,10 @@ pub(crate) mod testing;
 mod tests;
 #[cfg(test)]
 mod tests_extra;
+#[cfg(test)]
+mod tests_required;
+#[cfg(test)]
+mod tests_targets;
 
 use std::cmp::Ordering;
 use std::sync::LazyLock;

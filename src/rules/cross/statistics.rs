@@ -4,7 +4,8 @@
 //! [`expectation`] maps a source P and a statistic T to E_P[T]: a closed form, +∞ when T is not P-integrable
 //! (E_P|T| = ∞, the meaning of "diverges" in T3), or `Unknown` when no closed form is known. Conditions on the
 //! parameters are decided exactly; symbols that leave one open give the verdict `Undecided`. The per-family
-//! tables live in [`super::real_line`], [`super::positive`], [`super::bounded`] and [`super::discrete`].
+//! tables live in [`super::real_line`], [`super::positive`], [`super::bounded`], [`super::discrete`] and
+//! [`super::extra`].
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -13,7 +14,7 @@ use crate::family::{Family, FamilyKind, Param};
 use crate::rules::{is_positive, sign_of, Verdict};
 use crate::sym::Expr;
 
-use super::{bounded, discrete, positive, real_line};
+use super::{bounded, discrete, extra, positive, real_line};
 
 /// A function T(x) whose expectation enters a cross-entropy E_P[−log q] = c₀ + Σ cⱼ E_P[Tⱼ].
 #[derive(Clone, Debug, PartialEq)]
@@ -114,9 +115,9 @@ pub fn expectation(p: &Family, statistic: &Statistic) -> Outcome {
         FamilyKind::Pareto => positive::pareto(source, statistic),
         FamilyKind::HalfNormal => positive::half_normal(source, statistic),
         FamilyKind::Rayleigh => positive::rayleigh(source, statistic),
-        FamilyKind::Chi => positive::chi(source, statistic),
-        FamilyKind::Lindley => positive::lindley(source, statistic),
-        FamilyKind::HalfCauchy => positive::half_cauchy(source, statistic),
+        FamilyKind::Chi => extra::chi(source, statistic),
+        FamilyKind::Lindley => extra::lindley(source, statistic),
+        FamilyKind::HalfCauchy => extra::half_cauchy(source, statistic),
         FamilyKind::Uniform => bounded::uniform(source, statistic),
         FamilyKind::Beta => bounded::beta(source, statistic),
         FamilyKind::Kumaraswamy => bounded::kumaraswamy(source, statistic),
