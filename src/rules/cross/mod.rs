@@ -40,7 +40,7 @@ use crate::sym::log;
 use statistics::{canonical, expectation, Expectation};
 use targets::{decompose, Decomposition, Growth};
 
-pub use table::{SOURCES, TABLE_TARGETS};
+pub use table::SOURCES;
 
 /// Every cross-family rule: KL and cross-entropy for each ordered pair (P, Q) of different families that the
 /// tables cover, and the point-mass rules.

@@ -48,9 +48,6 @@ pub const SOURCES: &[FamilyKind] = &[
     FamilyKind::Categorical,
 ];
 
-/// The targets, re-exported for the tests and the report.
-pub const TABLE_TARGETS: &[FamilyKind] = TARGETS;
-
 /// The discrete families a point mass is paired with.
 const POINT_MASS_TARGETS: &[FamilyKind] = &[
     FamilyKind::Bernoulli,
