@@ -24,8 +24,10 @@ pub mod uniform;
 mod tests;
 
 use crate::divergence::DivergenceKind;
-use crate::family::{Family, FamilyKind};
+pub mod cross;
 mod listing;
+
+use crate::family::{Family, FamilyKind};
 
 use std::cmp::Ordering;
 
@@ -120,7 +122,10 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         poisson::RULES,
         geometric::RULES,
     ];
-    GROUPS.iter().flat_map(|group| group.iter())
+    GROUPS
+        .iter()
+        .flat_map(|group| group.iter())
+        .chain(cross::RULES.iter())
 }
 
 /// The rule for a quantity between two families, if the table has one.
