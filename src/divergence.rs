@@ -55,7 +55,16 @@ impl DivergenceKind {
     ];
 
     /// The names a user may write, for the parser and "did you mean".
-    pub const NAMES: [&'static str; 8] = ["KL", "Renyi", "JS", "H", "Hellinger", "Bhattacharyya", "Pearson", "TV"];
+    pub const NAMES: [&'static str; 8] = [
+        "KL",
+        "Renyi",
+        "JS",
+        "H",
+        "Hellinger",
+        "Bhattacharyya",
+        "Pearson",
+        "TV",
+    ];
 
     /// Looks up a divergence by the name written before its parenthesis. `H` is entropy or cross-entropy
     /// depending on its argument count, so it returns `Entropy` here.
@@ -96,6 +105,9 @@ impl Divergence {
 
     /// The Rényi divergence of order α.
     pub fn renyi(order: Expr) -> Divergence {
-        Divergence { kind: DivergenceKind::Renyi, order: Some(order) }
+        Divergence {
+            kind: DivergenceKind::Renyi,
+            order: Some(order),
+        }
     }
 }

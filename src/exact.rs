@@ -42,7 +42,11 @@ pub fn checked_power(base: &Rational, exponent: &BigInt) -> Option<Rational> {
     }
     if base.abs().is_one() {
         let odd = exponent.bit(0);
-        return Some(if base.is_negative() && odd { -Rational::one() } else { Rational::one() });
+        return Some(if base.is_negative() && odd {
+            -Rational::one()
+        } else {
+            Rational::one()
+        });
     }
     let magnitude = exponent.abs().to_u64()?;
     let digits = size_in_digits(base);
@@ -50,7 +54,11 @@ pub fn checked_power(base: &Rational, exponent: &BigInt) -> Option<Rational> {
         return None;
     }
     let power = num_traits::pow::Pow::pow(base, magnitude as u32);
-    Some(if exponent.is_negative() { power.recip() } else { power })
+    Some(if exponent.is_negative() {
+        power.recip()
+    } else {
+        power
+    })
 }
 
 /// Exact `n`-th root of a non-negative rational when it is rational (`sqrt(9/4) = 3/2`).

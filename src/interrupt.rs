@@ -49,7 +49,10 @@ impl Flag {
 
     /// The same flag with a deadline.
     pub fn with_deadline(&self, deadline: Option<Instant>) -> Flag {
-        Flag { raised: self.raised.clone(), deadline }
+        Flag {
+            raised: self.raised.clone(),
+            deadline,
+        }
     }
 
     /// Raises the flag (from a signal handler or another thread).
@@ -70,6 +73,9 @@ impl Flag {
 
 impl Interrupt for Flag {
     fn should_interrupt(&self) -> bool {
-        self.raised.load(Ordering::Relaxed) || self.deadline.is_some_and(|deadline| Instant::now() >= deadline)
+        self.raised.load(Ordering::Relaxed)
+            || self
+                .deadline
+                .is_some_and(|deadline| Instant::now() >= deadline)
     }
 }

@@ -87,7 +87,9 @@ impl Constraint {
             Constraint::Positive => below_zero == Ordering::Greater,
             Constraint::NonNegative => below_zero != Ordering::Less,
             Constraint::OpenUnit => below_zero == Ordering::Greater && below_one == Ordering::Less,
-            Constraint::ClosedUnit => below_zero != Ordering::Less && below_one != Ordering::Greater,
+            Constraint::ClosedUnit => {
+                below_zero != Ordering::Less && below_one != Ordering::Greater
+            }
             // An irrational constant is never an integer.
             Constraint::NonNegativeInteger | Constraint::PositiveInteger => false,
         })
@@ -112,6 +114,11 @@ pub struct ParamError {
 impl ParamError {
     /// A parameter error pointing at parameter `index`.
     pub fn new(meaning: &str, rule: &str, got: impl ToString, index: Option<usize>) -> ParamError {
-        ParamError { meaning: meaning.to_string(), rule: rule.to_string(), got: got.to_string(), index }
+        ParamError {
+            meaning: meaning.to_string(),
+            rule: rule.to_string(),
+            got: got.to_string(),
+            index,
+        }
     }
 }

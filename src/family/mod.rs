@@ -110,8 +110,19 @@ pub struct ParamSpec {
 
 impl ParamSpec {
     /// A required scalar parameter without aliases.
-    pub const fn scalar(name: &'static str, meaning: &'static str, constraint: Constraint) -> ParamSpec {
-        ParamSpec { name, meaning, shape: Shape::Scalar, constraint, aliases: &[], default: None }
+    pub const fn scalar(
+        name: &'static str,
+        meaning: &'static str,
+        constraint: Constraint,
+    ) -> ParamSpec {
+        ParamSpec {
+            name,
+            meaning,
+            shape: Shape::Scalar,
+            constraint,
+            aliases: &[],
+            default: None,
+        }
     }
 
     /// The same parameter with keyword alternatives.
@@ -121,17 +132,26 @@ impl ParamSpec {
 
     /// The same parameter with a default value.
     pub const fn with_default(self, default: i64) -> ParamSpec {
-        ParamSpec { default: Some(default), ..self }
+        ParamSpec {
+            default: Some(default),
+            ..self
+        }
     }
 
     /// The same parameter as a vector.
     pub const fn vector(self) -> ParamSpec {
-        ParamSpec { shape: Shape::Vector, ..self }
+        ParamSpec {
+            shape: Shape::Vector,
+            ..self
+        }
     }
 
     /// The same parameter as a matrix.
     pub const fn matrix(self) -> ParamSpec {
-        ParamSpec { shape: Shape::Matrix, ..self }
+        ParamSpec {
+            shape: Shape::Matrix,
+            ..self
+        }
     }
 }
 
@@ -231,7 +251,9 @@ impl Family {
 
     /// The log-density at `x`, for univariate families.
     pub fn log_density(&self, x: &Expr) -> Option<Expr> {
-        self.spec().log_density.map(|density| density(&self.params, x))
+        self.spec()
+            .log_density
+            .map(|density| density(&self.params, x))
     }
 }
 
@@ -340,7 +362,10 @@ pub fn spec(kind: FamilyKind) -> &'static FamilySpec {
 
 /// Looks a family up by any name a user may write.
 pub fn lookup(name: &str) -> Option<&'static FamilySpec> {
-    SPECS.iter().find(|spec| spec.names.contains(&name)).copied()
+    SPECS
+        .iter()
+        .find(|spec| spec.names.contains(&name))
+        .copied()
 }
 
 /// Every name a user may write, for "did you mean" and completion.

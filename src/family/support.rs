@@ -48,29 +48,44 @@ pub enum Support {
 impl Support {
     /// The whole real line.
     pub fn real_line() -> Support {
-        Support::Interval { lower: Bound::Infinite, upper: Bound::Infinite }
+        Support::Interval {
+            lower: Bound::Infinite,
+            upper: Bound::Infinite,
+        }
     }
 
     /// [lower, ∞).
     pub fn from(lower: Expr) -> Support {
-        Support::Interval { lower: Bound::Finite(lower), upper: Bound::Infinite }
+        Support::Interval {
+            lower: Bound::Finite(lower),
+            upper: Bound::Infinite,
+        }
     }
 
     /// [lower, upper].
     pub fn between(lower: Expr, upper: Expr) -> Support {
-        Support::Interval { lower: Bound::Finite(lower), upper: Bound::Finite(upper) }
+        Support::Interval {
+            lower: Bound::Finite(lower),
+            upper: Bound::Finite(upper),
+        }
     }
 
     /// Whether the distribution has a density (as opposed to a mass function).
     pub fn is_continuous(&self) -> bool {
         matches!(
             self,
-            Support::Interval { .. } | Support::Euclidean(_) | Support::Simplex(_) | Support::PositiveDefinite(_)
+            Support::Interval { .. }
+                | Support::Euclidean(_)
+                | Support::Simplex(_)
+                | Support::PositiveDefinite(_)
         )
     }
 
     /// Whether the distribution is one-dimensional.
     pub fn is_univariate(&self) -> bool {
-        matches!(self, Support::Interval { .. } | Support::Integers { .. } | Support::Point(_))
+        matches!(
+            self,
+            Support::Interval { .. } | Support::Integers { .. } | Support::Point(_)
+        )
     }
 }

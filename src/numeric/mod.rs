@@ -24,7 +24,9 @@ pub struct Budget {
 
 impl Default for Budget {
     fn default() -> Budget {
-        Budget { max_precision: 1 << 17 }
+        Budget {
+            max_precision: 1 << 17,
+        }
     }
 }
 
@@ -40,9 +42,15 @@ pub struct Certified {
 }
 
 /// Encloses a constant expression (no free symbols) at `precision` bits.
-pub fn enclose(expr: &Expr, precision: u32, interrupt: &dyn Interrupt) -> Result<Interval, EvalError> {
+pub fn enclose(
+    expr: &Expr,
+    precision: u32,
+    interrupt: &dyn Interrupt,
+) -> Result<Interval, EvalError> {
     let _ = (expr, precision, interrupt);
-    Err(EvalError::Budget("numeric evaluation is not built yet".into()))
+    Err(EvalError::Budget(
+        "numeric evaluation is not built yet".into(),
+    ))
 }
 
 /// The value of a constant expression with `digits` significant digits, every one correct.
@@ -53,7 +61,9 @@ pub fn certify(
     interrupt: &dyn Interrupt,
 ) -> Result<Certified, EvalError> {
     let _ = (expr, digits, budget, interrupt);
-    Err(EvalError::Budget("numeric evaluation is not built yet".into()))
+    Err(EvalError::Budget(
+        "numeric evaluation is not built yet".into(),
+    ))
 }
 
 /// Compares two constant expressions by certified evaluation with a small budget: `None` when they contain

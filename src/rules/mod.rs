@@ -39,12 +39,14 @@ pub struct Query<'a> {
 impl Query<'_> {
     /// The second distribution of a two-argument rule.
     pub fn q(&self) -> &Family {
-        self.q.expect("two-argument rules are only looked up with two distributions")
+        self.q
+            .expect("two-argument rules are only looked up with two distributions")
     }
 
     /// The order of a Rényi rule.
     pub fn order(&self) -> &Expr {
-        self.order.expect("Rényi rules are only looked up with an order")
+        self.order
+            .expect("Rényi rules are only looked up with an order")
     }
 }
 
@@ -68,8 +70,12 @@ impl Rule {
         let p = crate::family::spec(self.p).display;
         match (self.divergence, self.q) {
             (DivergenceKind::Entropy, _) | (_, None) => format!("H({p})"),
-            (DivergenceKind::CrossEntropy, Some(q)) => format!("H({p}, {})", crate::family::spec(q).display),
-            (kind, Some(q)) => format!("{}({p} || {})", kind.name(), crate::family::spec(q).display),
+            (DivergenceKind::CrossEntropy, Some(q)) => {
+                format!("H({p}, {})", crate::family::spec(q).display)
+            }
+            (kind, Some(q)) => {
+                format!("{}({p} || {})", kind.name(), crate::family::spec(q).display)
+            }
         }
     }
 }
@@ -81,7 +87,11 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
 }
 
 /// The rule for a quantity between two families, if the table has one.
-pub fn lookup(divergence: DivergenceKind, p: FamilyKind, q: Option<FamilyKind>) -> Option<&'static Rule> {
+pub fn lookup(
+    divergence: DivergenceKind,
+    p: FamilyKind,
+    q: Option<FamilyKind>,
+) -> Option<&'static Rule> {
     all().find(|rule| rule.divergence == divergence && rule.p == p && rule.q == q)
 }
 
@@ -103,6 +113,8 @@ pub fn sign_of(expr: &Expr) -> Option<Ordering> {
 pub fn is_positive(expr: &Expr, condition: &str) -> Result<bool, Verdict> {
     match sign_of(expr) {
         Some(sign) => Ok(sign == Ordering::Greater),
-        None => Err(Verdict::Undecided(format!("cannot decide whether {condition} for symbolic parameters"))),
+        None => Err(Verdict::Undecided(format!(
+            "cannot decide whether {condition} for symbolic parameters"
+        ))),
     }
 }

@@ -45,7 +45,10 @@ fn trigamma(mut x: f64) -> f64 {
     }
     let inverse = 1.0 / x;
     let square = inverse * inverse;
-    total + inverse + square / 2.0 + inverse * square * (1.0 / 6.0 - square * (1.0 / 30.0 - square / 42.0))
+    total
+        + inverse
+        + square / 2.0
+        + inverse * square * (1.0 / 6.0 - square * (1.0 / 30.0 - square / 42.0))
 }
 
 #[cfg(test)]

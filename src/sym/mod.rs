@@ -7,6 +7,7 @@
 //! The constructors do only cheap normalisation (flattening nested sums and products, folding two rational
 //! operands); everything else is the simplifier's job, so a rule can be written naturally.
 
+pub mod primes;
 pub mod print;
 pub mod simplify;
 
@@ -55,7 +56,10 @@ pub enum Domain {
 impl Domain {
     /// Whether every value of the domain is > 0.
     pub fn is_positive(self) -> bool {
-        matches!(self, Domain::Positive | Domain::OpenUnit | Domain::PositiveInteger)
+        matches!(
+            self,
+            Domain::Positive | Domain::OpenUnit | Domain::PositiveInteger
+        )
     }
 
     /// Whether every value of the domain is ≥ 0.
@@ -72,7 +76,9 @@ impl Domain {
             (NonNegative, d) | (d, NonNegative) => d,
             (Positive, OpenUnit) | (OpenUnit, Positive) => OpenUnit,
             (Positive, PositiveInteger) | (PositiveInteger, Positive) => PositiveInteger,
-            (NonNegativeInteger, PositiveInteger) | (PositiveInteger, NonNegativeInteger) => PositiveInteger,
+            (NonNegativeInteger, PositiveInteger) | (PositiveInteger, NonNegativeInteger) => {
+                PositiveInteger
+            }
             (Positive, NonNegativeInteger) | (NonNegativeInteger, Positive) => PositiveInteger,
             (a, _) => a,
         }
@@ -222,7 +228,10 @@ impl Numeric {
     pub fn new(value: Arc<dyn Enclose>) -> Numeric {
         use std::sync::atomic::{AtomicU64, Ordering};
         static NEXT: AtomicU64 = AtomicU64::new(1);
-        Numeric { id: NEXT.fetch_add(1, Ordering::Relaxed), value }
+        Numeric {
+            id: NEXT.fetch_add(1, Ordering::Relaxed),
+            value,
+        }
     }
 }
 
@@ -289,7 +298,10 @@ impl Expr {
 
     /// A free symbol with a domain.
     pub fn symbol(name: &str, domain: Domain) -> Expr {
-        Expr::Symbol(Symbol { name: name.to_string(), domain })
+        Expr::Symbol(Symbol {
+            name: name.to_string(),
+            domain,
+        })
     }
 
     /// The rational value, if the expression is a literal rational.
@@ -326,7 +338,9 @@ impl Expr {
             return true;
         }
         match self {
-            Expr::Add(items) | Expr::Mul(items) | Expr::Apply(_, items) => items.iter().any(|e| e.any(test)),
+            Expr::Add(items) | Expr::Mul(items) | Expr::Apply(_, items) => {
+                items.iter().any(|e| e.any(test))
+            }
             Expr::Pow(base, exponent) => base.any(test) || exponent.any(test),
             _ => false,
         }
@@ -356,7 +370,9 @@ impl Expr {
     /// Number of nodes, to bound the work on hostile input.
     pub fn size(&self) -> usize {
         1 + match self {
-            Expr::Add(items) | Expr::Mul(items) | Expr::Apply(_, items) => items.iter().map(Expr::size).sum(),
+            Expr::Add(items) | Expr::Mul(items) | Expr::Apply(_, items) => {
+                items.iter().map(Expr::size).sum()
+            }
             Expr::Pow(base, exponent) => base.size() + exponent.size(),
             _ => 0,
         }
@@ -366,12 +382,20 @@ impl Expr {
     pub fn substitute(&self, name: &str, value: &Expr) -> Expr {
         match self {
             Expr::Symbol(symbol) if symbol.name == name => value.clone(),
-            Expr::Add(items) => Expr::Add(items.iter().map(|e| e.substitute(name, value)).collect()),
-            Expr::Mul(items) => Expr::Mul(items.iter().map(|e| e.substitute(name, value)).collect()),
-            Expr::Apply(function, items) => {
-                Expr::Apply(*function, items.iter().map(|e| e.substitute(name, value)).collect())
+            Expr::Add(items) => {
+                Expr::Add(items.iter().map(|e| e.substitute(name, value)).collect())
             }
-            Expr::Pow(base, exponent) => pow(base.substitute(name, value), exponent.substitute(name, value)),
+            Expr::Mul(items) => {
+                Expr::Mul(items.iter().map(|e| e.substitute(name, value)).collect())
+            }
+            Expr::Apply(function, items) => Expr::Apply(
+                *function,
+                items.iter().map(|e| e.substitute(name, value)).collect(),
+            ),
+            Expr::Pow(base, exponent) => pow(
+                base.substitute(name, value),
+                exponent.substitute(name, value),
+            ),
             other => other.clone(),
         }
     }

@@ -7,5 +7,8 @@ use crate::syntax::ast::Statement;
 /// Parses one line.
 pub fn parse(input: &str) -> Result<Statement, ParseError> {
     let _ = input;
-    Err(ParseError { span: Span::dummy(), kind: ParseErrorKind::Empty })
+    Err(ParseError {
+        span: Span::dummy(),
+        kind: ParseErrorKind::Empty,
+    })
 }
