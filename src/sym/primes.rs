@@ -74,17 +74,8 @@ pub fn factor(n: &BigUint) -> Factorization {
         if prime > SMALL_TRIAL_BOUND && decimal_digits(&rest) > FULL_TRIAL_DIGITS {
             break;
         }
-        let divisor = BigUint::from(prime);
         if (&rest % prime).is_zero() {
-            let mut exponent = 0;
-            loop {
-                let (quotient, remainder) = rest.div_rem(&divisor);
-                if !remainder.is_zero() {
-                    break;
-                }
-                rest = quotient;
-                exponent += 1;
-            }
+            let exponent = remove_factor(&mut rest, prime);
             result.primes.push((prime, exponent));
         }
         let square = u64::from(prime) * u64::from(prime);
@@ -100,6 +91,36 @@ pub fn factor(n: &BigUint) -> Factorization {
         push_cofactor(&mut result, rest);
     }
     result
+}
+
+/// Divides every factor `prime` out of `n` and returns how many there were. Divides by p, p², p⁴, … first,
+/// so a huge power of a small prime takes a logarithmic number of divisions.
+fn remove_factor(n: &mut BigUint, prime: u32) -> u64 {
+    if prime == 2 {
+        let zeros = n.trailing_zeros().unwrap_or(0);
+        *n >>= zeros;
+        return zeros;
+    }
+    let mut powers = vec![BigUint::from(prime)];
+    while let Some(last) = powers.last() {
+        if last.bits() * 2 > n.bits() + 1 {
+            break;
+        }
+        let square = last * last;
+        powers.push(square);
+    }
+    let mut exponent = 0u64;
+    for (level, power) in powers.iter().enumerate().rev() {
+        loop {
+            let (quotient, remainder) = n.div_rem(power);
+            if !remainder.is_zero() {
+                break;
+            }
+            *n = quotient;
+            exponent += 1 << level;
+        }
+    }
+    exponent
 }
 
 /// Trial division of a machine word, starting at `first` (every smaller prime is known not to divide it).
@@ -251,6 +272,12 @@ mod tests {
                 .map(|(c, e)| c.pow(*e as u32))
                 .product::<BigUint>();
         assert_eq!(product, n);
+    }
+
+    #[test]
+    fn huge_powers_of_small_primes() {
+        let n = BigUint::from(3u32).pow(60_000u32) * 7u32 * BigUint::from(2u32).pow(5000u32);
+        assert_eq!(factor(&n).primes, vec![(2, 5000), (3, 60_000), (7, 1)]);
     }
 
     #[test]

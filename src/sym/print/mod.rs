@@ -16,19 +16,27 @@ mod tests;
 use num_bigint::BigInt;
 use num_traits::{One, Signed, Zero};
 
-use super::simplify::order::{compare_factors, compare_terms, split_coefficient};
+use super::simplify::arith::times;
+use super::simplify::order::{compare_factors, compare_terms, split_ref};
+use super::simplify::with_stack_for;
 use super::{Constant, Expr, Function, Symbol};
 use crate::exact::Rational;
 
 /// Plain ASCII that re-parses to the same value: `log(2) - 3/8`, `(m^2 + v - log(v) - 1)/2`.
 pub fn plain(expr: &Expr) -> String {
-    render(expr, &plain::Plain).text
+    with_stack_for(expr, || render(expr, &plain::Plain).text)
+        .unwrap_or_else(|| TOO_DEEP.to_string())
 }
 
 /// LaTeX: `\log(2) - \frac{3}{8}`, `\frac{m^{2} + v - \log(v) - 1}{2}`.
 pub fn latex(expr: &Expr) -> String {
-    render(expr, &latex::Latex).text
+    with_stack_for(expr, || render(expr, &latex::Latex).text)
+        .unwrap_or_else(|| TOO_DEEP.to_string())
 }
+
+/// What the printers give for an expression nested too deeply to print (far beyond anything the parser
+/// accepts).
+const TOO_DEEP: &str = "<expression too deeply nested>";
 
 /// How tightly a printed piece binds, to decide where parentheses are needed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -97,14 +105,15 @@ fn render(expr: &Expr, style: &dyn Style) -> Rendered {
             Rendered::new(style.function(*function, &printed.join(", ")), Level::Atom)
         }
         Expr::Add(terms) => render_sum(terms, style),
-        Expr::Mul(_) | Expr::Pow(..) => {
-            let (negative, magnitude) = render_magnitude(expr, style);
-            if negative {
-                negated(magnitude)
-            } else {
-                magnitude
-            }
-        }
+        Expr::Mul(_) | Expr::Pow(..) => signed(render_magnitude(expr, None, style)),
+    }
+}
+
+fn signed((negative, magnitude): (bool, Rendered)) -> Rendered {
+    if negative {
+        negated(magnitude)
+    } else {
+        magnitude
     }
 }
 
@@ -170,88 +179,89 @@ fn flipped_exponent(exponent: &Expr) -> Option<Expr> {
     }
 }
 
-/// A term as its sign and the printed magnitude (`-3*x/4` → `true`, `3*x/4`).
-fn render_magnitude(expr: &Expr, style: &dyn Style) -> (bool, Rendered) {
-    match expr {
-        Expr::Number(value) => (
-            value.is_negative(),
-            render_positive_rational(&value.abs(), style),
-        ),
-        Expr::Mul(factors) => {
-            let (coefficient, rest) = match factors.split_first() {
-                Some((Expr::Number(value), rest)) => (value.clone(), rest),
-                _ => (Rational::one(), factors.as_slice()),
-            };
-            (
-                coefficient.is_negative(),
-                render_product(&coefficient.abs(), rest, style),
-            )
-        }
-        Expr::Pow(..) => (
-            false,
-            render_product(&Rational::one(), std::slice::from_ref(expr), style),
-        ),
-        other => (false, render(other, style)),
+/// A term as its sign and its printed magnitude, its coefficient multiplied by `scale` (`-3*x/4` → `true`,
+/// `3*x/4`).
+fn render_magnitude(term: &Expr, scale: Option<&BigInt>, style: &dyn Style) -> (bool, Rendered) {
+    let (coefficient, rest) = split_ref(term);
+    let mut coefficient = coefficient.cloned().unwrap_or_else(Rational::one);
+    if let Some(scale) = scale {
+        coefficient = times(&coefficient, &Rational::from_integer(scale.clone()));
     }
+    let negative = coefficient.is_negative();
+    let magnitude = coefficient.abs();
+    if rest.is_empty() {
+        return (negative, render_positive_rational(&magnitude, style));
+    }
+    (negative, render_product(&magnitude, rest, style))
 }
 
-/// `coefficient · factors` for a positive coefficient, as one fraction.
+/// `coefficient · factors` for a positive coefficient, as one fraction: the factors with negative exponents
+/// go below the line with the coefficient's denominator.
 fn render_product(coefficient: &Rational, factors: &[Expr], style: &dyn Style) -> Rendered {
-    let mut above = Vec::new();
-    let mut below = Vec::new();
+    let mut above: Vec<&Expr> = Vec::new();
+    let mut below: Vec<(&Expr, Option<Expr>)> = Vec::new();
     for factor in factors {
         match factor {
             Expr::Pow(base, exponent) => match flipped_exponent(exponent) {
-                Some(flipped) if flipped.is_one() => below.push((**base).clone()),
-                Some(flipped) => below.push(Expr::Pow(base.clone(), Box::new(flipped))),
-                None => above.push(factor.clone()),
+                Some(flipped) if flipped.is_one() => below.push((base, None)),
+                Some(flipped) => below.push((base, Some(flipped))),
+                None => above.push(factor),
             },
-            other => above.push(other.clone()),
+            other => above.push(other),
         }
     }
-    above.sort_by(compare_factors);
-    below.sort_by(compare_factors);
-    let numerator = product_of(coefficient.numer(), &above, style);
+    above.sort_by(|a, b| compare_factors(a, b));
+    below.sort_by(|a, b| compare_factors(a.0, b.0));
+    let numerator = product_of(
+        coefficient.numer(),
+        above.into_iter().map(|f| render_factor(f, style)),
+        style,
+    );
     if below.is_empty() && coefficient.denom().is_one() {
         return numerator;
     }
-    let denominator = product_of(coefficient.denom(), &below, style);
+    let pieces = below.into_iter().map(|(base, exponent)| match exponent {
+        Some(exponent) => (render_power(base, &exponent, style), Level::Power),
+        None => render_factor(base, style),
+    });
+    let denominator = product_of(coefficient.denom(), pieces, style);
     style.fraction(numerator, denominator)
 }
 
-/// `n · factors` with the integer n ≥ 1 left out when it is 1 and there are factors.
-fn product_of(integer: &BigInt, factors: &[Expr], style: &dyn Style) -> Rendered {
-    let mut pieces = Vec::with_capacity(factors.len() + 1);
-    if !integer.is_one() || factors.is_empty() {
-        pieces.push(Rendered::new(style.integer(integer), Level::Atom));
+/// A factor of a product with the level it needs there: a product inside a product (never in canonical
+/// form) is bracketed, for safety.
+fn render_factor(factor: &Expr, style: &dyn Style) -> (Rendered, Level) {
+    match factor {
+        Expr::Pow(base, exponent) => (render_power(base, exponent, style), Level::Power),
+        Expr::Mul(_) => (render(factor, style), Level::Atom),
+        other => (render(other, style), Level::Power),
     }
-    for factor in factors {
-        let piece = match factor {
-            Expr::Pow(..) => render_power(factor, style),
-            other => render(other, style),
-        };
-        // A product inside a product (never in canonical form) is bracketed too, for safety.
-        let needed = if matches!(factor, Expr::Mul(_)) {
-            Level::Atom
-        } else {
-            Level::Power
-        };
+}
+
+/// `n · pieces`, with the integer n ≥ 1 left out when it is 1 and there are pieces.
+fn product_of(
+    integer: &BigInt,
+    pieces: impl Iterator<Item = (Rendered, Level)>,
+    style: &dyn Style,
+) -> Rendered {
+    let mut texts: Vec<Rendered> = Vec::new();
+    for (piece, needed) in pieces {
         let level = piece.level.max(needed);
-        pieces.push(Rendered::new(at_least(piece, needed, style), level));
+        texts.push(Rendered::new(at_least(piece, needed, style), level));
     }
-    if pieces.len() == 1 {
-        return pieces.remove(0);
+    if !integer.is_one() || texts.is_empty() {
+        texts.insert(0, Rendered::new(style.integer(integer), Level::Atom));
     }
-    let texts: Vec<String> = pieces.into_iter().map(|piece| piece.text).collect();
-    Rendered::new(style.join_factors(&texts), Level::Product)
+    if texts.len() == 1 {
+        return texts.remove(0);
+    }
+    let joined: Vec<String> = texts.into_iter().map(|piece| piece.text).collect();
+    Rendered::new(style.join_factors(&joined), Level::Product)
 }
 
 /// A power with a non-negative exponent: a root when the exponent is 1/q, `b^e` otherwise.
-fn render_power(expr: &Expr, style: &dyn Style) -> Rendered {
-    let Expr::Pow(base, exponent) = expr else {
-        return render(expr, style);
-    };
-    if let Expr::Number(value) = &**exponent {
+fn render_power(base: &Expr, exponent: &Expr, style: &dyn Style) -> Rendered {
+    if let Expr::Number(value) = exponent {
         if value.numer().is_one() {
             if let Some(index) = num_traits::ToPrimitive::to_u64(value.denom()) {
                 let radicand = render(base, style).text;
@@ -262,7 +272,7 @@ fn render_power(expr: &Expr, style: &dyn Style) -> Rendered {
         }
     }
     // A fraction reads badly as a base even where it binds tightly (`\frac{1}{2}^{x}`).
-    let fraction = matches!(&**base, Expr::Number(value) if !value.is_integer());
+    let fraction = matches!(base, Expr::Number(value) if !value.is_integer());
     let rendered = render(base, style);
     let base = if fraction {
         style.group(&rendered.text)
@@ -274,80 +284,58 @@ fn render_power(expr: &Expr, style: &dyn Style) -> Rendered {
 
 /// A sum in canonical order, with a common denominator of its coefficients factored out.
 fn render_sum(terms: &[Expr], style: &dyn Style) -> Rendered {
-    let mut ordered = terms.to_vec();
-    ordered.sort_by(compare_terms);
-    if let Some(denominator) = common_denominator(&ordered) {
-        let scaled: Vec<Expr> = ordered
-            .iter()
-            .map(|term| {
-                let (coefficient, rest) = split_coefficient(term);
-                let scaled = coefficient * Rational::from_integer(denominator.clone());
-                scaled_term(scaled, rest)
-            })
-            .collect();
-        let numerator = render_terms(&scaled, style);
-        let denominator = Rendered::new(style.integer(&denominator), Level::Atom);
-        return style.fraction(numerator, denominator);
+    let mut ordered: Vec<&Expr> = terms.iter().collect();
+    ordered.sort_by(|a, b| compare_terms(a, b));
+    match common_denominator(&ordered) {
+        Some(denominator) => {
+            let numerator = render_terms(&ordered, Some(&denominator), style);
+            style.fraction(
+                numerator,
+                Rendered::new(style.integer(&denominator), Level::Atom),
+            )
+        }
+        None => render_terms(&ordered, None, style),
     }
-    render_terms(&ordered, style)
-}
-
-fn scaled_term(coefficient: Rational, rest: Expr) -> Expr {
-    if rest.is_one() {
-        return Expr::Number(coefficient);
-    }
-    if coefficient.is_one() {
-        return rest;
-    }
-    let mut factors = vec![Expr::Number(coefficient)];
-    match rest {
-        Expr::Mul(inner) => factors.extend(inner),
-        other => factors.push(other),
-    }
-    Expr::Mul(factors)
 }
 
 /// The denominator d > 1 shared by the coefficients of every term, when there are at least two terms.
-fn common_denominator(terms: &[Expr]) -> Option<BigInt> {
+fn common_denominator(terms: &[&Expr]) -> Option<BigInt> {
     if terms.len() < 2 {
         return None;
     }
-    let mut shared: Option<BigInt> = None;
+    let one = BigInt::one();
+    let mut shared: Option<&BigInt> = None;
     for term in terms {
-        let (coefficient, _) = split_coefficient(term);
-        let denominator = coefficient.denom().clone();
-        match &shared {
-            Some(existing) if *existing != denominator => return None,
+        let (coefficient, _) = split_ref(term);
+        let denominator = coefficient.map_or(&one, |c| c.denom());
+        match shared {
+            Some(existing) if existing != denominator => return None,
             Some(_) => {}
             None => shared = Some(denominator),
         }
     }
-    shared.filter(|d| !d.is_one() && !d.is_zero())
+    shared.filter(|d| !d.is_one() && !d.is_zero()).cloned()
 }
 
-fn render_terms(terms: &[Expr], style: &dyn Style) -> Rendered {
-    if let [single] = terms {
+fn render_terms(terms: &[&Expr], scale: Option<&BigInt>, style: &dyn Style) -> Rendered {
+    if let ([single], None) = (terms, scale) {
         return render(single, style);
     }
     let mut text = String::new();
     for (position, term) in terms.iter().enumerate() {
-        let (negative, magnitude) = render_magnitude(term, style);
-        let magnitude = at_least(magnitude, Level::Product, style);
-        match (position, negative) {
-            (0, false) => text.push_str(&magnitude),
-            (0, true) => {
-                text.push('-');
-                text.push_str(&magnitude);
-            }
-            (_, false) => {
-                text.push_str(" + ");
-                text.push_str(&magnitude);
-            }
-            (_, true) => {
-                text.push_str(" - ");
-                text.push_str(&magnitude);
-            }
+        let (negative, magnitude) = render_magnitude(term, scale, style);
+        if terms.len() == 1 {
+            return signed((negative, magnitude));
         }
+        let magnitude = at_least(magnitude, Level::Product, style);
+        let sign = match (position, negative) {
+            (0, false) => "",
+            (0, true) => "-",
+            (_, false) => " + ",
+            (_, true) => " - ",
+        };
+        text.push_str(sign);
+        text.push_str(&magnitude);
     }
     Rendered::new(text, Level::Sum)
 }

@@ -23,41 +23,43 @@ fn is_odd_integer(expr: &Expr) -> bool {
 }
 
 /// `log(x)` for a canonical argument, in canonical form.
-pub fn log_of(argument: &Expr) -> Expr {
+pub fn log_of(argument: Expr) -> Expr {
     match argument {
-        Expr::Number(value) if value.is_positive() => log_rational(value),
+        Expr::Number(ref value) if value.is_positive() => log_rational(value),
         Expr::Constant(Constant::E) => Expr::int(1),
         Expr::Infinity => Expr::Infinity,
         // log(exp(x)) = x for every real x.
-        Expr::Apply(Function::Exp, arguments) if arguments.len() == 1 => arguments[0].clone(),
+        Expr::Apply(Function::Exp, mut arguments) if arguments.len() == 1 => {
+            arguments.pop().unwrap_or_else(|| Expr::int(0))
+        }
         // log(b^a) = a·log(b) for b > 0; for an odd integer a, b^a > 0 exactly when b > 0.
-        Expr::Pow(base, exponent) if is_positive(base) || is_odd_integer(exponent) => {
-            mul(vec![(**exponent).clone(), log_of(base)])
+        Expr::Pow(base, exponent) if is_positive(&base) || is_odd_integer(&exponent) => {
+            mul(vec![*exponent, log_of(*base)])
         }
         Expr::Mul(factors) => log_product(factors),
-        other => log_atom(other.clone()),
+        other => log_atom(other),
     }
 }
 
 /// log of a product: the logs of the positive factors split off. When at most one factor is not known to
 /// be positive, it is positive wherever the log is defined, so it splits off too.
-fn log_product(factors: &[Expr]) -> Expr {
+fn log_product(factors: Vec<Expr>) -> Expr {
     let mut terms = Vec::new();
     let mut rest = Vec::new();
     for factor in factors {
         match factor {
-            Expr::Number(value) if value.is_negative() => {
+            Expr::Number(ref value) if value.is_negative() => {
                 terms.push(log_rational(&-value));
                 rest.push(Expr::int(-1));
             }
-            _ if is_positive(factor) => terms.push(log_of(factor)),
-            _ => rest.push(factor.clone()),
+            _ if is_positive(&factor) => terms.push(log_of(factor)),
+            _ => rest.push(factor),
         }
     }
-    match rest.as_slice() {
-        [] => {}
-        [single] => terms.push(log_of(single)),
-        _ => terms.push(log_atom(mul(rest))),
+    if rest.len() == 1 {
+        terms.extend(rest.pop().map(log_of));
+    } else if !rest.is_empty() {
+        terms.push(log_atom(mul(rest)));
     }
     add(terms)
 }
@@ -88,63 +90,69 @@ fn log_rational(value: &Rational) -> Expr {
     add(terms)
 }
 
-/// A term `c·…·log(b)` with b > 0, as base b and exponent `c·…`.
-fn as_log_power(term: &Expr) -> Option<(Expr, Expr)> {
+fn is_log_of_positive(factor: &Expr) -> bool {
+    matches!(factor, Expr::Apply(Function::Log, arguments) if arguments.len() == 1 && is_positive(&arguments[0]))
+}
+
+/// A term `c·…·log(b)` with b > 0, as base b and exponent `c·…`; the term itself when it is not one.
+fn as_log_power(term: Expr) -> Result<(Expr, Expr), Expr> {
     match term {
-        Expr::Apply(Function::Log, arguments)
+        Expr::Apply(Function::Log, mut arguments)
             if arguments.len() == 1 && is_positive(&arguments[0]) =>
         {
-            Some((arguments[0].clone(), Expr::int(1)))
+            Ok((
+                arguments.pop().unwrap_or_else(|| Expr::int(1)),
+                Expr::int(1),
+            ))
         }
-        Expr::Mul(factors) => {
-            let mut logs = factors.iter().enumerate().filter(|(_, factor)| {
-                matches!(factor, Expr::Apply(Function::Log, arguments) if arguments.len() == 1 && is_positive(&arguments[0]))
-            });
-            let (position, Expr::Apply(_, arguments)) = logs.next()? else {
-                return None;
+        Expr::Mul(mut factors) if factors.iter().filter(|f| is_log_of_positive(f)).count() == 1 => {
+            let Some(position) = factors.iter().position(is_log_of_positive) else {
+                return Err(Expr::Mul(factors));
             };
-            if logs.next().is_some() {
-                return None;
+            match factors.remove(position) {
+                Expr::Apply(_, mut arguments) => Ok((
+                    arguments.pop().unwrap_or_else(|| Expr::int(1)),
+                    mul(factors),
+                )),
+                other => {
+                    factors.insert(position, other);
+                    Err(Expr::Mul(factors))
+                }
             }
-            let others = factors
-                .iter()
-                .enumerate()
-                .filter(|(index, _)| *index != position)
-                .map(|(_, f)| f.clone())
-                .collect();
-            Some((arguments[0].clone(), mul(others)))
         }
-        _ => None,
+        other => Err(other),
     }
 }
 
 /// `exp(x)` for a canonical argument, in canonical form.
-pub fn exp_of(argument: &Expr) -> Expr {
+pub fn exp_of(argument: Expr) -> Expr {
     match argument {
-        Expr::Number(value) if value.is_zero() => Expr::int(1),
-        Expr::Number(value) if value.is_one() => Expr::Constant(Constant::E),
+        Expr::Number(ref value) if value.is_zero() => Expr::int(1),
+        Expr::Number(ref value) if value.is_one() => Expr::Constant(Constant::E),
         Expr::Infinity => Expr::Infinity,
-        Expr::Mul(factors) if factors.as_slice() == [Expr::int(-1), Expr::Infinity] => Expr::int(0),
+        Expr::Mul(ref factors) if factors.as_slice() == [Expr::int(-1), Expr::Infinity] => {
+            Expr::int(0)
+        }
         Expr::Add(terms) => {
             let mut powers = Vec::new();
             let mut rest = Vec::new();
             for term in terms {
                 match as_log_power(term) {
-                    Some((base, exponent)) => powers.push(power(base, exponent)),
-                    None => rest.push(term.clone()),
+                    Ok((base, exponent)) => powers.push(power(base, exponent)),
+                    Err(term) => rest.push(term),
                 }
             }
             if powers.is_empty() {
-                return exp_atom(argument.clone());
+                return exp_atom(Expr::Add(rest));
             }
             if !rest.is_empty() {
-                powers.push(exp_of(&add(rest)));
+                powers.push(exp_of(add(rest)));
             }
             mul(powers)
         }
         other => match as_log_power(other) {
-            Some((base, exponent)) => power(base, exponent),
-            None => exp_atom(other.clone()),
+            Ok((base, exponent)) => power(base, exponent),
+            Err(other) => exp_atom(other),
         },
     }
 }

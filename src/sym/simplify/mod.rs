@@ -15,6 +15,7 @@
 //! above [`crate::exact::MAX_DIGITS`] digits are never built (the power stays unevaluated instead).
 
 mod add;
+pub(crate) mod arith;
 mod logarithm;
 mod mul;
 pub mod order;
@@ -40,8 +41,65 @@ pub use sign::{is_positive, sign, signs, Signs};
 /// Passes of the whole simplifier at most; one normally reaches the canonical form, the second confirms it.
 const MAX_PASSES: usize = 4;
 
-/// Simplifies an expression into its canonical form (idempotent and value-preserving).
+/// Nesting depth up to which the recursive passes run on the caller's stack.
+const SHALLOW_DEPTH: usize = 256;
+
+/// Nesting depth up to which a deeper expression gets a thread with a stack big enough for it.
+const MAX_DEPTH: usize = 50_000;
+
+/// Stack reserved per level of nesting on that thread (generous: unoptimised builds have big frames).
+const STACK_PER_LEVEL: usize = 32 * 1024;
+
+/// Nesting depth of an expression, computed without recursion.
+pub fn depth(expr: &Expr) -> usize {
+    let mut deepest = 0;
+    let mut pending = vec![(expr, 1usize)];
+    while let Some((node, level)) = pending.pop() {
+        deepest = deepest.max(level);
+        match node {
+            Expr::Add(items) | Expr::Mul(items) | Expr::Apply(_, items) => {
+                pending.extend(items.iter().map(|item| (item, level + 1)))
+            }
+            Expr::Pow(base, exponent) => {
+                pending.push((base, level + 1));
+                pending.push((exponent, level + 1));
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Runs a recursive pass over `expr`: on this thread for shallow expressions, on a thread with a stack
+/// sized for the nesting otherwise. `None` when the expression is nested too deeply (or the thread cannot
+/// be started).
+pub(crate) fn with_stack_for<T: Send>(expr: &Expr, work: impl FnOnce() -> T + Send) -> Option<T> {
+    let nesting = depth(expr);
+    if nesting <= SHALLOW_DEPTH {
+        return Some(work());
+    }
+    if nesting > MAX_DEPTH {
+        return None;
+    }
+    let stack = nesting
+        .saturating_mul(STACK_PER_LEVEL)
+        .saturating_add(8 << 20);
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn_scoped(scope, work)
+            .ok()?;
+        worker.join().ok()
+    })
+}
+
+/// Simplifies an expression into its canonical form (idempotent and value-preserving). An expression
+/// nested more than 50 000 levels deep is returned unchanged.
 pub fn simplify(expr: &Expr) -> Expr {
+    with_stack_for(expr, || simplify_here(expr)).unwrap_or_else(|| expr.clone())
+}
+
+fn simplify_here(expr: &Expr) -> Expr {
     let mut current = canonical(expr);
     for _ in 1..MAX_PASSES {
         let next = canonical(&current);
@@ -71,12 +129,17 @@ fn canonical(expr: &Expr) -> Expr {
 }
 
 /// A function applied to canonical arguments, in canonical form.
-pub fn apply(function: Function, arguments: Vec<Expr>) -> Expr {
-    match (function, arguments.as_slice()) {
-        (Function::Log, [x]) => logarithm::log_of(x),
-        (Function::Exp, [x]) => logarithm::exp_of(x),
-        (_, [x]) => special::special(function, x),
-        _ => Expr::Apply(function, arguments),
+pub fn apply(function: Function, mut arguments: Vec<Expr>) -> Expr {
+    if arguments.len() != 1 {
+        return Expr::Apply(function, arguments);
+    }
+    let Some(x) = arguments.pop() else {
+        return Expr::Apply(function, arguments);
+    };
+    match function {
+        Function::Log => logarithm::log_of(x),
+        Function::Exp => logarithm::exp_of(x),
+        _ => special::special(function, x),
     }
 }
 
@@ -90,7 +153,7 @@ fn with_coefficient(coefficient: Rational, rest: Expr) -> Expr {
         return rest;
     }
     match rest {
-        Expr::Number(value) => Expr::Number(coefficient * value),
+        Expr::Number(value) => Expr::Number(arith::times(&coefficient, &value)),
         Expr::Mul(factors) => {
             let mut all = Vec::with_capacity(factors.len() + 1);
             all.push(Expr::Number(coefficient));

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use num_traits::{One, Signed, Zero};
 
-use super::order::{compare_factors, split_coefficient};
+use super::arith::times;
+use super::order::{compare_factors, split_owned, split_ref};
 use super::sign::signs;
 use super::{add, logarithm, power};
 use crate::exact::{checked_power, Rational};
@@ -24,13 +25,12 @@ pub fn mul(factors: Vec<Expr>) -> Expr {
             Folded::Done(expr) => return expr,
             Folded::Product(coefficient, rest) => (coefficient, rest),
         };
-        match merge(&rest) {
-            Some(mut merged) => {
-                merged.push(Expr::Number(coefficient));
-                current = merged;
-            }
-            None => return build(coefficient, rest),
+        let (mut merged, changed) = merge(rest);
+        if !changed {
+            return build(coefficient, merged);
         }
+        merged.push(Expr::Number(coefficient));
+        current = merged;
     }
     let (coefficient, rest) = match fold(current) {
         Folded::Done(expr) => return expr,
@@ -54,7 +54,7 @@ fn fold(factors: Vec<Expr>) -> Folded {
     });
     for factor in flat {
         match factor {
-            Expr::Number(value) => coefficient *= value,
+            Expr::Number(value) => coefficient = times(&coefficient, &value),
             other => rest.push(other),
         }
     }
@@ -68,11 +68,19 @@ fn fold(factors: Vec<Expr>) -> Folded {
     Folded::Product(coefficient, rest)
 }
 
-/// A factor as base and exponent (`x` is `x^1`).
-fn as_power(factor: &Expr) -> (Expr, Expr) {
+/// A factor as base and exponent (`x` is `x^1`), borrowed.
+fn power_parts(factor: &Expr) -> (&Expr, Option<&Expr>) {
     match factor {
-        Expr::Pow(base, exponent) => ((**base).clone(), (**exponent).clone()),
-        other => (other.clone(), Expr::int(1)),
+        Expr::Pow(base, exponent) => (base, Some(exponent)),
+        other => (other, None),
+    }
+}
+
+/// A factor as base and exponent, taken apart without copying.
+fn into_power(factor: Expr) -> (Expr, Expr) {
+    match factor {
+        Expr::Pow(base, exponent) => (*base, *exponent),
+        other => (other, Expr::int(1)),
     }
 }
 
@@ -91,22 +99,19 @@ fn can_merge(base_positive: bool, base_non_negative: bool, a: &Expr, b: &Expr) -
         || (base_non_negative && is_positive_rational(a) && is_positive_rational(b))
 }
 
-/// One round of merging over the non-rational factors: `None` when nothing merges (the product is
-/// canonical up to ordering), otherwise the new factors.
-fn merge(factors: &[Expr]) -> Option<Vec<Expr>> {
+/// One round of merging over the non-rational factors: the new factors, and whether anything merged (if
+/// not, the product is canonical up to ordering).
+fn merge(factors: Vec<Expr>) -> (Vec<Expr>, bool) {
     let mut changed = false;
     let mut result = Vec::with_capacity(factors.len());
     let mut exponentials = Vec::new();
-    let mut by_base: BTreeMap<Expr, Vec<(Expr, &Expr)>> = BTreeMap::new();
+    let mut others = Vec::with_capacity(factors.len());
     for factor in factors {
         match factor {
-            Expr::Apply(Function::Exp, arguments) if arguments.len() == 1 => {
-                exponentials.push(arguments[0].clone())
+            Expr::Apply(Function::Exp, mut arguments) if arguments.len() == 1 => {
+                exponentials.extend(arguments.pop());
             }
-            _ => {
-                let (base, exponent) = as_power(factor);
-                by_base.entry(base).or_default().push((exponent, factor));
-            }
+            other => others.push(other),
         }
     }
     match exponentials.len() {
@@ -114,35 +119,40 @@ fn merge(factors: &[Expr]) -> Option<Vec<Expr>> {
         1 => result.push(Expr::Apply(Function::Exp, exponentials)),
         _ => {
             changed = true;
-            result.push(logarithm::exp_of(&add(exponentials)));
+            result.push(logarithm::exp_of(add(exponentials)));
         }
     }
-    for (base, exponents) in by_base {
-        if exponents.len() == 1 {
-            result.extend(exponents.into_iter().map(|(_, factor)| factor.clone()));
+    // Group by base through borrowed keys, then move the factors out: nothing deep is copied.
+    let groups: Vec<Vec<usize>> = {
+        let mut by_base: BTreeMap<&Expr, Vec<usize>> = BTreeMap::new();
+        for (index, factor) in others.iter().enumerate() {
+            by_base
+                .entry(power_parts(factor).0)
+                .or_default()
+                .push(index);
+        }
+        by_base.into_values().collect()
+    };
+    let mut slots: Vec<Option<Expr>> = others.into_iter().map(Some).collect();
+    for group in groups {
+        let mut taken: Vec<Expr> = group
+            .iter()
+            .filter_map(|&index| slots[index].take())
+            .collect();
+        if taken.len() == 1 {
+            result.append(&mut taken);
             continue;
         }
-        let base_signs = signs(&base);
-        // Exponents with how many times each occurs: x^a·x^a = (x^a)² holds even where x^(2a) ≠ (x^a)².
-        let mut merged: Vec<(Expr, u64)> = Vec::new();
-        for (exponent, _) in exponents {
-            let positive = base_signs.is_positive();
-            let non_negative = base_signs.is_non_negative();
-            if let Some(slot) = merged.iter_mut().find(|(existing, count)| {
-                *count == 1 && can_merge(positive, non_negative, existing, &exponent)
-            }) {
-                changed = true;
-                slot.0 = add(vec![slot.0.clone(), exponent]);
-            } else if let Some(slot) = merged
-                .iter_mut()
-                .find(|(existing, _)| *existing == exponent)
-            {
-                changed = true;
-                slot.1 += 1;
-            } else {
-                merged.push((exponent, 1));
-            }
+        let mut base = None;
+        let mut exponents = Vec::with_capacity(taken.len());
+        for factor in taken {
+            let (factor_base, exponent) = into_power(factor);
+            base.get_or_insert(factor_base);
+            exponents.push(exponent);
         }
+        let Some(base) = base else { continue };
+        let (merged, merged_any) = merge_exponents(&base, exponents);
+        changed |= merged_any;
         result.extend(merged.into_iter().map(|(exponent, count)| {
             let single = power(base.clone(), exponent);
             if count == 1 {
@@ -154,7 +164,34 @@ fn merge(factors: &[Expr]) -> Option<Vec<Expr>> {
     }
     changed |= merge_radicals(&mut result);
     changed |= cancel_proportional_sums(&mut result);
-    changed.then_some(result)
+    (result, changed)
+}
+
+/// The exponents of one base, merged where valid, with how many times each remaining one occurs:
+/// x^a·x^a = (x^a)² holds even where x^(2a) ≠ (x^a)².
+fn merge_exponents(base: &Expr, exponents: Vec<Expr>) -> (Vec<(Expr, u64)>, bool) {
+    let base_signs = signs(base);
+    let (positive, non_negative) = (base_signs.is_positive(), base_signs.is_non_negative());
+    let mut changed = false;
+    let mut merged: Vec<(Expr, u64)> = Vec::new();
+    for exponent in exponents {
+        if let Some(slot) = merged.iter_mut().find(|(existing, count)| {
+            *count == 1 && can_merge(positive, non_negative, existing, &exponent)
+        }) {
+            changed = true;
+            let existing = std::mem::replace(&mut slot.0, Expr::int(0));
+            slot.0 = add(vec![existing, exponent]);
+        } else if let Some(slot) = merged
+            .iter_mut()
+            .find(|(existing, _)| *existing == exponent)
+        {
+            changed = true;
+            slot.1 += 1;
+        } else {
+            merged.push((exponent, 1));
+        }
+    }
+    (merged, changed)
 }
 
 /// Merges numeric radicals with the same exponent: `sqrt(2)·sqrt(6) = sqrt(12) = 2·sqrt(3)`.
@@ -180,7 +217,7 @@ fn merge_radicals(factors: &mut Vec<Expr>) -> bool {
         for &index in &indices {
             if let Expr::Pow(base, _) = &factors[index] {
                 if let Expr::Number(value) = &**base {
-                    radicand *= value;
+                    radicand = times(&radicand, value);
                 }
             }
             removed[index] = true;
@@ -200,67 +237,75 @@ fn merge_radicals(factors: &mut Vec<Expr>) -> bool {
     merged_any
 }
 
-/// The rational k with `a = k·b`, for two sums with the same terms up to one common factor.
-pub(super) fn proportion(a: &Expr, b: &Expr) -> Option<Rational> {
-    let (Expr::Add(left), Expr::Add(right)) = (a, b) else {
-        return None;
-    };
-    if left.len() != right.len() {
-        return None;
-    }
-    let mut ratio: Option<Rational> = None;
-    for (x, y) in left.iter().zip(right) {
-        let (cx, rx) = split_coefficient(x);
-        let (cy, ry) = split_coefficient(y);
-        if rx != ry {
-            return None;
-        }
-        let this = cx / cy;
-        match &ratio {
-            Some(existing) if *existing != this => return None,
-            Some(_) => {}
-            None => ratio = Some(this),
-        }
-    }
-    ratio
+/// The terms of a sum as (rest, coefficient relative to the first term).
+type Shape<'a> = Vec<(&'a [Expr], Rational)>;
+
+/// A sum divided by the coefficient of its first term: two sums are proportional exactly when these agree.
+/// Returns the first coefficient too.
+fn normalised_sum(terms: &[Expr]) -> Option<(Shape<'_>, Rational)> {
+    let one = Rational::one();
+    let (first, _) = split_ref(terms.first()?);
+    let first = first.unwrap_or(&one).clone();
+    let inverse = first.recip();
+    let key = terms
+        .iter()
+        .map(|term| {
+            let (coefficient, rest) = split_ref(term);
+            (rest, times(coefficient.unwrap_or(&one), &inverse))
+        })
+        .collect();
+    Some((key, first))
 }
 
 /// Rewrites `A^a` as `k^a·B^a` when `A = k·B` for another sum B of the product, so that they merge:
 /// `(2·log(2) + 2·log(3))/(log(2) + log(3)) = 2`.
 fn cancel_proportional_sums(factors: &mut [Expr]) -> bool {
-    let sums: Vec<usize> = factors
-        .iter()
-        .enumerate()
-        .filter(|(_, factor)| matches!(as_power(factor), (Expr::Add(_), Expr::Number(_))))
-        .map(|(index, _)| index)
-        .collect();
-    for &i in &sums {
-        for &j in &sums {
-            if i == j {
-                continue;
-            }
-            let (a, exponent) = as_power(&factors[i]);
-            let (b, _) = as_power(&factors[j]);
-            let Some(k) = proportion(&a, &b) else {
+    // Each rewrite: the factor to rewrite, the factor whose sum it is a multiple of, and the multiple.
+    let mut rewrites: Vec<(usize, usize, Rational)> = Vec::new();
+    {
+        let mut groups: BTreeMap<Shape<'_>, (usize, Rational)> = BTreeMap::new();
+        for (index, factor) in factors.iter().enumerate() {
+            let (Expr::Add(terms), exponent) = power_parts(factor) else {
                 continue;
             };
-            let Expr::Number(n) = &exponent else { continue };
-            if !(n.is_integer() || k.is_positive()) {
+            if !matches!(exponent, None | Some(Expr::Number(_))) {
                 continue;
             }
-            let scale = if n.is_integer() {
-                match checked_power(&k, n.numer()) {
-                    Some(value) => Expr::Number(value),
-                    None => continue,
+            let Some((key, first)) = normalised_sum(terms) else {
+                continue;
+            };
+            match groups.get(&key) {
+                Some((representative, representative_first)) => rewrites.push((
+                    index,
+                    *representative,
+                    times(&first, &representative_first.recip()),
+                )),
+                None => {
+                    groups.insert(key, (index, first));
                 }
-            } else {
-                power(Expr::Number(k), exponent.clone())
-            };
-            factors[i] = Expr::Mul(vec![scale, power(b, exponent)]);
-            return true;
+            }
         }
     }
-    false
+    let mut changed = false;
+    for (index, representative, multiple) in rewrites {
+        let one = Expr::int(1);
+        let exponent = power_parts(&factors[index]).1.unwrap_or(&one).clone();
+        let Expr::Number(n) = &exponent else { continue };
+        let scale = if n.is_integer() {
+            match checked_power(&multiple, n.numer()) {
+                Some(value) => Expr::Number(value),
+                None => continue,
+            }
+        } else if multiple.is_positive() {
+            power(Expr::Number(multiple), exponent.clone())
+        } else {
+            continue;
+        };
+        let sum = power_parts(&factors[representative]).0.clone();
+        factors[index] = Expr::Mul(vec![scale, power(sum, exponent)]);
+        changed = true;
+    }
+    changed
 }
 
 /// The canonical product of a coefficient and merged factors.
@@ -275,15 +320,15 @@ fn build(coefficient: Rational, mut factors: Vec<Expr>) -> Expr {
         }
     }
     factors.sort_by(compare_factors);
-    if let [Expr::Add(terms)] = factors.as_slice() {
-        if !coefficient.is_one() {
+    if factors.len() == 1 && matches!(factors[0], Expr::Add(_)) && !coefficient.is_one() {
+        if let Some(Expr::Add(terms)) = factors.pop() {
             // A rational distributes over a sum: the terms keep their order, which ignores coefficients.
             return Expr::Add(
                 terms
-                    .iter()
+                    .into_iter()
                     .map(|term| {
-                        let (inner, rest) = split_coefficient(term);
-                        super::with_coefficient(&coefficient * inner, rest)
+                        let (inner, rest) = split_owned(term);
+                        super::with_coefficient(times(&coefficient, &inner), rest)
                     })
                     .collect(),
             );

@@ -4,40 +4,90 @@
 //! A sum reads like a polynomial in its symbols, then the other terms, then the rational constant:
 //! `m^2 + v - log(v) - 1`. A product puts numeric radicals, constants and symbols before functions and sums:
 //! `2*sqrt(2)*pi*x*log(x)`.
+//!
+//! The comparisons look at terms through borrowed views and inspect only a bounded depth, so that sorting
+//! stays cheap on deep expressions.
 
 use std::cmp::Ordering;
 
 use crate::exact::Rational;
 use crate::sym::{Constant, Expr};
 
+/// How deep the ordering looks for symbols; deeper ones do not change a term's rank (the order stays total,
+/// the structural comparison decides).
+const SYMBOL_SEARCH_DEPTH: usize = 12;
+
 /// Splits a term into its rational coefficient and the rest (`1` for a plain rational).
 pub fn split_coefficient(term: &Expr) -> (Rational, Expr) {
+    let (coefficient, rest) = split_ref(term);
+    let coefficient = coefficient
+        .cloned()
+        .unwrap_or_else(|| crate::exact::integer(1));
+    let rest = match rest {
+        [] => Expr::int(1),
+        [single] => single.clone(),
+        many => Expr::Mul(many.to_vec()),
+    };
+    (coefficient, rest)
+}
+
+/// Splits an owned term into its rational coefficient and the rest without copying the rest.
+pub fn split_owned(term: Expr) -> (Rational, Expr) {
     match term {
-        Expr::Number(value) => (value.clone(), Expr::int(1)),
-        Expr::Mul(factors) => match factors.split_first() {
-            Some((Expr::Number(value), rest)) => {
-                let rest = match rest {
-                    [single] => single.clone(),
-                    _ => Expr::Mul(rest.to_vec()),
-                };
-                (value.clone(), rest)
-            }
-            _ => (crate::exact::integer(1), term.clone()),
-        },
-        _ => (crate::exact::integer(1), term.clone()),
+        Expr::Number(value) => (value, Expr::int(1)),
+        Expr::Mul(mut factors) if matches!(factors.first(), Some(Expr::Number(_))) => {
+            let coefficient = match factors.remove(0) {
+                Expr::Number(value) => value,
+                _ => crate::exact::integer(1),
+            };
+            let rest = if factors.len() == 1 {
+                factors.pop().unwrap_or_else(|| Expr::int(1))
+            } else {
+                Expr::Mul(factors)
+            };
+            (coefficient, rest)
+        }
+        other => (crate::exact::integer(1), other),
     }
 }
 
-fn factors(expr: &Expr) -> &[Expr] {
-    match expr {
-        Expr::Mul(items) => items,
-        other => std::slice::from_ref(other),
+/// A borrowed view of a term: its coefficient (`None` for 1) and the factors of the rest (empty for a
+/// rational). `x` and `2*x` have the same rest `[x]`.
+pub fn split_ref(term: &Expr) -> (Option<&Rational>, &[Expr]) {
+    match term {
+        Expr::Number(value) => (Some(value), &[]),
+        Expr::Mul(factors) => match factors.split_first() {
+            Some((Expr::Number(value), rest)) => (Some(value), rest),
+            _ => (None, factors),
+        },
+        other => (None, std::slice::from_ref(other)),
     }
+}
+
+/// Whether a symbol occurs within the first levels of `expr`.
+fn mentions_symbols(expr: &Expr, depth: usize) -> bool {
+    match expr {
+        Expr::Symbol(_) => true,
+        _ if depth == 0 => false,
+        Expr::Add(items) | Expr::Mul(items) | Expr::Apply(_, items) => {
+            items.iter().any(|item| mentions_symbols(item, depth - 1))
+        }
+        Expr::Pow(base, exponent) => {
+            mentions_symbols(base, depth - 1) || mentions_symbols(exponent, depth - 1)
+        }
+        _ => false,
+    }
+}
+
+fn slice_mentions_symbols(items: &[Expr]) -> bool {
+    items
+        .iter()
+        .any(|item| mentions_symbols(item, SYMBOL_SEARCH_DEPTH))
 }
 
 /// The symbols of a monomial with their rational exponents (a symbol alone has exponent 1), by name.
-fn symbol_powers(rest: &Expr) -> Vec<(&str, Option<&Rational>)> {
-    let mut found: Vec<(&str, Option<&Rational>)> = factors(rest)
+fn symbol_powers(rest: &[Expr]) -> Vec<(&str, Option<&Rational>)> {
+    let mut found: Vec<(&str, Option<&Rational>)> = rest
         .iter()
         .filter_map(|factor| match factor {
             Expr::Symbol(symbol) => Some((symbol.name.as_str(), None)),
@@ -54,11 +104,19 @@ fn symbol_powers(rest: &Expr) -> Vec<(&str, Option<&Rational>)> {
     found
 }
 
-fn term_category(rest: &Expr) -> u8 {
-    match rest {
-        Expr::Number(_) => 2,
-        _ if !symbol_powers(rest).is_empty() => 0,
-        _ => 1,
+fn term_category(rest: &[Expr]) -> u8 {
+    if rest.is_empty() {
+        2
+    } else if rest.iter().any(|factor| match factor {
+        Expr::Symbol(_) => true,
+        Expr::Pow(base, exponent) => {
+            matches!((&**base, &**exponent), (Expr::Symbol(_), Expr::Number(_)))
+        }
+        _ => false,
+    }) {
+        0
+    } else {
+        1
     }
 }
 
@@ -68,7 +126,7 @@ fn exponent_value(exponent: Option<&Rational>) -> Rational {
         .unwrap_or_else(|| crate::exact::integer(1))
 }
 
-fn compare_monomials(a: &Expr, b: &Expr) -> Ordering {
+fn compare_monomials(a: &[Expr], b: &[Expr]) -> Ordering {
     let left = symbol_powers(a);
     let right = symbol_powers(b);
     for (x, y) in left.iter().zip(&right) {
@@ -119,7 +177,10 @@ pub fn compare_factors(a: &Expr, b: &Expr) -> Ordering {
             (Expr::Constant(x), Expr::Constant(y)) => constant_rank(*x).cmp(&constant_rank(*y)),
             _ => Ordering::Equal,
         })
-        .then_with(|| base_b.has_symbols().cmp(&base_a.has_symbols()))
+        .then_with(|| {
+            mentions_symbols(base_b, SYMBOL_SEARCH_DEPTH)
+                .cmp(&mentions_symbols(base_a, SYMBOL_SEARCH_DEPTH))
+        })
         .then_with(|| base_a.cmp(base_b))
         .then_with(|| a.cmp(b))
 }
@@ -133,8 +194,8 @@ fn constant_rank(constant: Constant) -> u8 {
 }
 
 /// Rank of the non-polynomial terms of a sum: constants, numeric radicals, functions, the rest.
-fn other_rank(rest: &Expr) -> u8 {
-    match factors(rest).iter().map(factor_rank).min().unwrap_or(0) {
+fn other_rank(rest: &[Expr]) -> u8 {
+    match rest.iter().map(factor_rank).min().unwrap_or(0) {
         2 => 0,
         1 => 1,
         4 => 2,
@@ -145,20 +206,19 @@ fn other_rank(rest: &Expr) -> u8 {
 /// Order of two terms of a sum, by the terms without their rational coefficients (within a canonical sum
 /// those are all different, so this is a total order there).
 pub fn compare_terms(a: &Expr, b: &Expr) -> Ordering {
-    let (_, rest_a) = split_coefficient(a);
-    let (_, rest_b) = split_coefficient(b);
-    compare_rests(&rest_a, &rest_b).then_with(|| a.cmp(b))
+    let (_, rest_a) = split_ref(a);
+    let (_, rest_b) = split_ref(b);
+    compare_rests(rest_a, rest_b).then_with(|| a.cmp(b))
 }
 
-/// Order of two terms given without their coefficients.
-pub fn compare_rests(a: &Expr, b: &Expr) -> Ordering {
+/// Order of two terms given as the factors of their rests.
+fn compare_rests(a: &[Expr], b: &[Expr]) -> Ordering {
     let category = term_category(a);
     category.cmp(&term_category(b)).then_with(|| {
         match category {
             0 => compare_monomials(a, b),
-            1 => b
-                .has_symbols()
-                .cmp(&a.has_symbols())
+            1 => slice_mentions_symbols(b)
+                .cmp(&slice_mentions_symbols(a))
                 .then_with(|| other_rank(a).cmp(&other_rank(b))),
             _ => Ordering::Equal,
         }

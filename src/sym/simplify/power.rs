@@ -5,6 +5,7 @@ use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
+use super::arith::reduced;
 use super::sign::{is_positive, signs};
 use super::{logarithm, mul, special};
 use crate::exact::{checked_power, exact_root, Rational, MAX_DIGITS};
@@ -39,11 +40,11 @@ pub fn power(base: Expr, exponent: Expr) -> Expr {
         };
     }
     match base {
-        Expr::Constant(Constant::E) => logarithm::exp_of(&exponent),
+        Expr::Constant(Constant::E) => logarithm::exp_of(exponent),
         // exp(x) > 0, so exp(x)^a = exp(a·x).
         Expr::Apply(Function::Exp, arguments) if arguments.len() == 1 => {
             let argument = arguments.into_iter().next().unwrap_or_else(|| Expr::int(0));
-            logarithm::exp_of(&mul(vec![argument, exponent]))
+            logarithm::exp_of(mul(vec![argument, exponent]))
         }
         Expr::Apply(Function::Abs, ref arguments)
             if arguments.len() == 1 && is_even_integer(&exponent) =>
@@ -86,7 +87,7 @@ fn nested_power(base: Expr, inner: Expr, exponent: Expr) -> Expr {
         return power(base, mul(vec![inner, exponent]));
     }
     if is_even_integer(&inner) && matches!(exponent, Expr::Number(_)) {
-        let absolute = special::abs_of(&base);
+        let absolute = special::abs_of(base);
         return power(absolute, mul(vec![inner, exponent]));
     }
     unevaluated(unevaluated(base, inner), exponent)
@@ -146,61 +147,79 @@ fn rational_power(base: &Rational, exponent: &Rational) -> Expr {
     radical(base, exponent, index).unwrap_or_else(keep)
 }
 
-/// `r^(k + a/q) = r^k / d · (n^a·d^(q−a))^(1/q)` for r = n/d, with the q-th powers taken out of the radicand
-/// and the index lowered by the common divisor of what is left: `sqrt(12/5) = 2·sqrt(15)/5`,
-/// `2^(2/3) = 4^(1/3)`, `4^(1/4) = sqrt(2)`.
+/// `r^(p/q)` for r > 0 as `c·B^g`: each prime power pᵉ of r contributes p^⌊e·p/q⌋ to the rational c and
+/// p^frac(e·p/q) to the radical; g is the common divisor of those fractional exponents in (0, 1) and B the
+/// integer with B^g equal to the radical part. So `sqrt(12/5) = 2·sqrt(15)/5`, `4^(1/4) = sqrt(2)`,
+/// `12^(1/3)` stays, `2^(-1/3) = 2^(2/3)/2`. `None` (keep the power as written) when the factorisation is
+/// incomplete or c or B would be big: `(3/7)^(999/1000)` stays rather than becoming `(3^999·7)^(1/1000)/7`.
 fn radical(base: &Rational, exponent: &Rational, index: u64) -> Option<Expr> {
-    let whole = exponent.floor();
-    let fraction = (exponent - &whole).numer().to_u64()?;
-    let outside_power = checked_power(base, whole.numer())?;
-    // Prime powers of the radicand n^a·d^(q−a), from the factorisations of n and d.
-    let mut parts: Vec<(BigUint, u64)> = Vec::new();
-    for (value, times) in [
-        (base.numer().magnitude(), fraction),
-        (base.denom().magnitude(), index - fraction),
+    let numerator_of_exponent = exponent.numer();
+    let q = BigInt::from(index);
+    // (prime or cofactor, its signed exponent in r).
+    let mut parts: Vec<(BigUint, BigInt)> = Vec::new();
+    for (value, sign) in [
+        (base.numer().magnitude(), 1i64),
+        (base.denom().magnitude(), -1i64),
     ] {
         let found = factor(value);
         parts.extend(
             found
                 .primes
                 .into_iter()
-                .map(|(p, e)| (BigUint::from(p), e * times)),
+                .map(|(p, e)| (BigUint::from(p), BigInt::from(e) * sign)),
         );
-        parts.extend(found.cofactors.into_iter().map(|(c, e)| (c, e * times)));
+        parts.extend(
+            found
+                .cofactors
+                .into_iter()
+                .map(|(c, e)| (c, BigInt::from(e) * sign)),
+        );
     }
-    let mut outside = BigUint::one();
-    let mut inside_parts = Vec::new();
+    let input_bits = base.numer().bits() + base.denom().bits();
+    let mut above = BigUint::one();
+    let mut below = BigUint::one();
     let mut outside_bits = 0u64;
-    for (prime, total) in parts {
-        let (whole_powers, left) = total.div_rem(&index);
-        outside_bits = outside_bits.saturating_add(prime.bits().saturating_mul(whole_powers));
+    // Fractional exponents as numerators over q.
+    let mut inside: Vec<(BigUint, u64)> = Vec::new();
+    for (prime, power) in parts {
+        let (whole, left) = (power * numerator_of_exponent).div_mod_floor(&q);
+        let magnitude = whole.magnitude().to_u64()?;
+        outside_bits = outside_bits.saturating_add(prime.bits().saturating_mul(magnitude));
         if outside_bits > MAX_DIGITS * 3 {
             return None;
         }
-        outside *= num_traits::pow::Pow::pow(&prime, whole_powers);
+        let factor = num_traits::pow::Pow::pow(&prime, magnitude);
+        if whole.is_negative() {
+            below *= factor;
+        } else {
+            above *= factor;
+        }
+        let left = left.to_u64()?;
         if left > 0 {
-            inside_parts.push((prime, left));
+            inside.push((prime, left));
         }
     }
-    let common = inside_parts.iter().fold(index, |g, (_, e)| g.gcd(e));
-    let root_index = index / common;
-    let inside_bits: u64 = inside_parts
+    let coefficient = reduced(BigInt::from(above), BigInt::from(below));
+    if inside.is_empty() {
+        return Some(Expr::Number(coefficient));
+    }
+    let common = inside.iter().fold(index, |g, (_, e)| g.gcd(e));
+    let radicand_bits: u64 = inside
         .iter()
         .map(|(p, e)| p.bits().saturating_mul(e / common))
         .sum();
-    if inside_bits > MAX_RADICAND_BITS {
+    if radicand_bits > MAX_RADICAND_BITS || radicand_bits > 2 * input_bits + 64 {
         return None;
     }
-    let radicand: BigUint = inside_parts
+    let radicand: BigUint = inside
         .iter()
         .map(|(p, e)| num_traits::pow::Pow::pow(p, e / common))
         .product();
-    let coefficient = outside_power * Rational::new(BigInt::from(outside), base.denom().clone());
     let root = Expr::Pow(
         Box::new(Expr::Number(Rational::from_integer(BigInt::from(radicand)))),
         Box::new(Expr::Number(Rational::new(
-            BigInt::one(),
-            BigInt::from(root_index),
+            BigInt::from(common),
+            BigInt::from(index),
         ))),
     );
     Some(if coefficient.is_one() {

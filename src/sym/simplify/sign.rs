@@ -118,8 +118,24 @@ fn rational_signs(value: &Rational) -> Signs {
     Signs::of(value.cmp(&Rational::zero()))
 }
 
+/// How deep the sign analysis looks; below that a sub-expression may take any sign. This bounds the work
+/// per call, which the simplifier makes at many nodes of a deep expression.
+const MAX_SIGN_DEPTH: usize = 48;
+
 /// The signs `expr` may take.
 pub fn signs(expr: &Expr) -> Signs {
+    signs_within(expr, MAX_SIGN_DEPTH)
+}
+
+fn signs_within(expr: &Expr, depth: usize) -> Signs {
+    if depth == 0 {
+        return match expr {
+            Expr::Number(value) => rational_signs(value),
+            _ => Signs::ANY,
+        };
+    }
+    let depth = depth - 1;
+    let signs = |e: &Expr| signs_within(e, depth);
     match expr {
         Expr::Number(value) => rational_signs(value),
         Expr::Constant(_) | Expr::Infinity => Signs::POSITIVE,
@@ -133,17 +149,17 @@ pub fn signs(expr: &Expr) -> Signs {
             .iter()
             .map(signs)
             .fold(Signs::POSITIVE, Signs::times),
-        Expr::Pow(base, exponent) => power_signs(base, exponent),
+        Expr::Pow(base, exponent) => power_signs(base, exponent, depth),
         Expr::Apply(function, arguments) => match arguments.as_slice() {
-            [argument] => function_signs(*function, argument),
+            [argument] => function_signs(*function, argument, depth),
             _ => Signs::ANY,
         },
         Expr::Numeric(_) => Signs::ANY,
     }
 }
 
-fn power_signs(base: &Expr, exponent: &Expr) -> Signs {
-    let base_signs = signs(base);
+fn power_signs(base: &Expr, exponent: &Expr, depth: usize) -> Signs {
+    let base_signs = signs_within(base, depth);
     if base_signs.is_positive() {
         return Signs::POSITIVE;
     }
@@ -183,8 +199,8 @@ fn digamma_root_bounds() -> (Rational, Rational) {
     (ratio(14616, 10000), ratio(14617, 10000))
 }
 
-fn function_signs(function: Function, argument: &Expr) -> Signs {
-    let argument_signs = signs(argument);
+fn function_signs(function: Function, argument: &Expr, depth: usize) -> Signs {
+    let argument_signs = signs_within(argument, depth);
     match function {
         Function::Exp => Signs::POSITIVE,
         Function::Abs => Signs {

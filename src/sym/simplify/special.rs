@@ -5,6 +5,7 @@ use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
+use super::arith::reduced;
 use super::sign::signs;
 use super::{add, mul, negate, power, with_coefficient};
 use crate::exact::Rational;
@@ -42,69 +43,77 @@ fn index_of(argument: &Expr) -> Option<Index> {
     }
 }
 
-fn atom(function: Function, argument: &Expr) -> Expr {
-    Expr::Apply(function, vec![argument.clone()])
+fn atom(function: Function, argument: Expr) -> Expr {
+    Expr::Apply(function, vec![argument])
 }
 
 /// A special function applied to a canonical argument, in canonical form.
-pub fn special(function: Function, argument: &Expr) -> Expr {
-    match function {
-        Function::Abs => abs_of(argument),
-        Function::Lgamma => lgamma_of(argument).unwrap_or_else(|| atom(function, argument)),
-        Function::Digamma => digamma_of(argument).unwrap_or_else(|| atom(function, argument)),
-        Function::Trigamma => trigamma_of(argument).unwrap_or_else(|| atom(function, argument)),
-        Function::Erf | Function::Atan | Function::Sin => match argument {
-            Expr::Number(value) if value.is_zero() => Expr::int(0),
-            // Odd functions: f(−x) = −f(x).
-            Expr::Number(value) if value.is_negative() => {
-                negate(atom(function, &Expr::Number(-value)))
-            }
-            _ => atom(function, argument),
-        },
-        Function::Cos => match argument {
-            Expr::Number(value) if value.is_zero() => Expr::int(1),
-            Expr::Number(value) if value.is_negative() => atom(function, &Expr::Number(-value)),
-            _ => atom(function, argument),
-        },
-        Function::Erfc => match argument {
-            Expr::Number(value) if value.is_zero() => Expr::int(1),
-            _ => atom(function, argument),
-        },
-        _ => atom(function, argument),
+pub fn special(function: Function, argument: Expr) -> Expr {
+    let expanded = match function {
+        Function::Lgamma => lgamma_of(&argument),
+        Function::Digamma => digamma_of(&argument),
+        Function::Trigamma => trigamma_of(&argument),
+        _ => None,
+    };
+    if let Some(expanded) = expanded {
+        return expanded;
+    }
+    match (function, argument) {
+        (Function::Abs, argument) => abs_of(argument),
+        (Function::Erf | Function::Atan | Function::Sin, Expr::Number(value))
+            if value.is_zero() =>
+        {
+            Expr::int(0)
+        }
+        // Odd functions: f(−x) = −f(x).
+        (Function::Erf | Function::Atan | Function::Sin, Expr::Number(value))
+            if value.is_negative() =>
+        {
+            negate(atom(function, Expr::Number(-value)))
+        }
+        (Function::Cos, Expr::Number(value)) if value.is_zero() => Expr::int(1),
+        (Function::Cos, Expr::Number(value)) if value.is_negative() => {
+            atom(function, Expr::Number(-value))
+        }
+        (Function::Erfc, Expr::Number(value)) if value.is_zero() => Expr::int(1),
+        (_, argument) => atom(function, argument),
     }
 }
 
 /// |x| in canonical form: x or −x when the sign is known, the known-sign factors taken out of a product.
-pub fn abs_of(argument: &Expr) -> Expr {
-    if let Expr::Number(value) = argument {
+pub fn abs_of(argument: Expr) -> Expr {
+    if let Expr::Number(value) = &argument {
         return Expr::Number(value.abs());
     }
-    let argument_signs = signs(argument);
+    let argument_signs = signs(&argument);
     if argument_signs.is_non_negative() {
-        return argument.clone();
+        return argument;
     }
     if !argument_signs.positive {
-        return negate(argument.clone());
+        return negate(argument);
     }
-    if let Expr::Mul(factors) = argument {
-        let mut known = Vec::new();
-        let mut unknown = Vec::new();
-        for factor in factors {
-            let factor_signs = signs(factor);
-            if factor_signs.is_non_negative() {
-                known.push(factor.clone());
-            } else if !factor_signs.positive {
-                known.push(negate(factor.clone()));
-            } else {
-                unknown.push(factor.clone());
+    match argument {
+        Expr::Mul(factors) => {
+            let mut known = Vec::new();
+            let mut unknown = Vec::new();
+            for factor in factors {
+                let factor_signs = signs(&factor);
+                if factor_signs.is_non_negative() {
+                    known.push(factor);
+                } else if !factor_signs.positive {
+                    known.push(negate(factor));
+                } else {
+                    unknown.push(factor);
+                }
             }
+            if known.is_empty() {
+                return atom(Function::Abs, Expr::Mul(unknown));
+            }
+            known.push(atom(Function::Abs, mul(unknown)));
+            mul(known)
         }
-        if !known.is_empty() {
-            known.push(atom(Function::Abs, &mul(unknown)));
-            return mul(known);
-        }
+        other => atom(Function::Abs, other),
     }
-    atom(Function::Abs, argument)
 }
 
 /// Σ 1/k^exponent over `terms`, exactly, over their least common multiple (one reduction at the end).
@@ -117,7 +126,7 @@ fn reciprocal_power_sum(terms: impl Iterator<Item = u64> + Clone, exponent: u32)
         common *= denominator / divisor;
     }
     let numerator: BigUint = terms.map(|k| &common / k.pow(exponent)).sum();
-    Rational::new(BigInt::from(numerator), BigInt::from(common))
+    reduced(BigInt::from(numerator), BigInt::from(common))
 }
 
 fn euler_gamma() -> Expr {
