@@ -7,6 +7,7 @@
 //! The constructors do only cheap normalisation (flattening nested sums and products, folding two rational
 //! operands); everything else is the simplifier's job, so a rule can be written naturally.
 
+pub mod primes;
 pub mod print;
 pub mod simplify;
 
