@@ -53,7 +53,7 @@ fn syntax_errors_show_a_caret_and_exit_1() {
         .stdout("")
         .stderr(predicate::str::starts_with("error: expected ')'"))
         .stderr(predicate::str::contains(
-            "  KL(N(0,1) || N(0,4)\n                       ^\n",
+            "  KL(N(0,1) || N(0,4)\n                     ^\n",
         ));
 }
 
