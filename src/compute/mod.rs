@@ -11,6 +11,7 @@
 //! 6. Exact finite sums when P has finite support.
 //! 7. Otherwise, an error naming the missing closed form.
 
+pub mod embedding;
 pub mod finite;
 pub mod support;
 
@@ -279,12 +280,12 @@ fn by_rules(
     p: &Family,
     q: &Family,
 ) -> Result<Option<Computed>, EvalError> {
-    if let Some(found) = apply(kind, order, p, q)? {
+    if let Some(found) = find(kind, order, p, q)? {
         return Ok(Some(found));
     }
     let derived = match kind {
         DivergenceKind::CrossEntropy => {
-            let Some(kl) = apply(DivergenceKind::KullbackLeibler, None, p, q)? else {
+            let Some(kl) = find(DivergenceKind::KullbackLeibler, None, p, q)? else {
                 return Ok(None);
             };
             let entropy = entropy(&Distribution::Family(p.clone()))?;
@@ -296,7 +297,7 @@ fn by_rules(
             }
         }
         DivergenceKind::Bhattacharyya => {
-            let Some(half) = apply(DivergenceKind::Renyi, Some(&Expr::ratio(1, 2)), p, q)? else {
+            let Some(half) = find(DivergenceKind::Renyi, Some(&Expr::ratio(1, 2)), p, q)? else {
                 return Ok(None);
             };
             let rule = format!("Renyi(1/2)/2 with {}", half.rule);
@@ -306,7 +307,7 @@ fn by_rules(
             }
         }
         DivergenceKind::Hellinger => {
-            let Some(half) = apply(DivergenceKind::Renyi, Some(&Expr::ratio(1, 2)), p, q)? else {
+            let Some(half) = find(DivergenceKind::Renyi, Some(&Expr::ratio(1, 2)), p, q)? else {
                 return Ok(None);
             };
             let rule = format!("sqrt(1 - exp(-Renyi(1/2)/2)) with {}", half.rule);
@@ -316,7 +317,7 @@ fn by_rules(
             }
         }
         DivergenceKind::Pearson => {
-            let Some(two) = apply(DivergenceKind::Renyi, Some(&Expr::int(2)), p, q)? else {
+            let Some(two) = find(DivergenceKind::Renyi, Some(&Expr::int(2)), p, q)? else {
                 return Ok(None);
             };
             let rule = format!("exp(Renyi(2)) - 1 with {}", two.rule);
@@ -328,6 +329,25 @@ fn by_rules(
         _ => return Ok(None),
     };
     Ok(Some(derived))
+}
+
+/// The rule for (kind, P, Q), or for P and Q re-expressed in a family that contains both.
+fn find(
+    kind: DivergenceKind,
+    order: Option<&Expr>,
+    p: &Family,
+    q: &Family,
+) -> Result<Option<Computed>, EvalError> {
+    if let Some(found) = apply(kind, order, p, q)? {
+        return Ok(Some(found));
+    }
+    for (host_p, host_q) in embedding::common_hosts(p, q) {
+        if let Some(found) = apply(kind, order, &host_p, &host_q)? {
+            let rule = format!("{} (as {})", found.rule, host_p.spec().display);
+            return Ok(Some(Computed { rule, ..found }));
+        }
+    }
+    Ok(None)
 }
 
 /// Applies the table's rule for exactly (kind, P, Q), if there is one and it applies.
