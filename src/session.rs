@@ -206,6 +206,25 @@ impl Session {
         }
     }
 
+    /// Computes a quantity between distributions built in Rust (see [`crate::api`]).
+    pub fn divergence(
+        &self,
+        divergence: &crate::divergence::Divergence,
+        p: &crate::family::Distribution,
+        q: Option<&crate::family::Distribution>,
+    ) -> Result<Answer, Error> {
+        let computed = crate::compute::compute(divergence, p, q)?;
+        let input = match q {
+            Some(q) => format!("{}({p} || {q})", divergence.kind.name()),
+            None => format!("H({p})"),
+        };
+        let number = Number {
+            quantity: computed.quantity,
+            rules: vec![computed.rule],
+        };
+        self.answer(&input, number)
+    }
+
     /// Simplifies and certifies a number.
     fn answer(&self, input: &str, number: Number) -> Result<Answer, Error> {
         let rule = (!number.rules.is_empty()).then(|| number.rules.join("; "));
