@@ -244,6 +244,11 @@ fn product_of(
     pieces: impl Iterator<Item = (Rendered, Level)>,
     style: &dyn Style,
 ) -> Rendered {
+    let mut pieces: Vec<(Rendered, Level)> = pieces.collect();
+    if integer.is_one() && pieces.len() == 1 {
+        // Alone, a piece needs no brackets here; the caller adds those its context needs.
+        return pieces.remove(0).0;
+    }
     let mut texts: Vec<Rendered> = Vec::new();
     for (piece, needed) in pieces {
         let level = piece.level.max(needed);
