@@ -105,21 +105,21 @@ fn render(expr: &Expr, style: &dyn Style) -> Rendered {
             Rendered::new(style.function(*function, &printed.join(", ")), Level::Atom)
         }
         Expr::Add(terms) => render_sum(terms, style),
-        Expr::Mul(_) | Expr::Pow(..) => signed(render_magnitude(expr, None, style)),
+        Expr::Mul(_) | Expr::Pow(..) => signed(render_magnitude(expr, None, style), style),
     }
 }
 
-fn signed((negative, magnitude): (bool, Rendered)) -> Rendered {
+fn signed((negative, magnitude): (bool, Rendered), style: &dyn Style) -> Rendered {
     if negative {
-        negated(magnitude)
+        negated(magnitude, style)
     } else {
         magnitude
     }
 }
 
-fn negated(magnitude: Rendered) -> Rendered {
+fn negated(magnitude: Rendered, style: &dyn Style) -> Rendered {
     let text = if magnitude.level <= Level::Negation {
-        format!("-({})", magnitude.text)
+        format!("-{}", style.group(&magnitude.text))
     } else {
         format!("-{}", magnitude.text)
     };
@@ -129,7 +129,7 @@ fn negated(magnitude: Rendered) -> Rendered {
 fn render_rational(value: &Rational, style: &dyn Style) -> Rendered {
     let magnitude = render_positive_rational(&value.abs(), style);
     if value.is_negative() {
-        negated(magnitude)
+        negated(magnitude, style)
     } else {
         magnitude
     }
@@ -330,7 +330,7 @@ fn render_terms(terms: &[&Expr], scale: Option<&BigInt>, style: &dyn Style) -> R
     for (position, term) in terms.iter().enumerate() {
         let (negative, magnitude) = render_magnitude(term, scale, style);
         if terms.len() == 1 {
-            return signed((negative, magnitude));
+            return signed((negative, magnitude), style);
         }
         let magnitude = at_least(magnitude, Level::Product, style);
         let sign = match (position, negative) {
