@@ -149,7 +149,7 @@ fn functions_and_names() {
     sin(x)  |  \sin(x)
     cos(x)  |  \cos(x)
     ");
-    let names = ["sigma2", "mu", "rate", "x_1", "m1", "Lambda", "k"].map(|name| real(name));
+    let names = ["sigma2", "mu", "rate", "x_1", "m1", "Lambda", "k"].map(real);
     assert_snapshot!(table(&names), @r"
     sigma2  |  \sigma_{2}
     mu  |  \mu
