@@ -289,6 +289,9 @@ fn render_power(base: &Expr, exponent: &Expr, style: &dyn Style) -> Rendered {
 
 /// A sum in canonical order, with a common denominator of its coefficients factored out.
 fn render_sum(terms: &[Expr], style: &dyn Style) -> Rendered {
+    if terms.is_empty() {
+        return Rendered::new(style.integer(&BigInt::zero()), Level::Atom);
+    }
     let mut ordered: Vec<&Expr> = terms.iter().collect();
     ordered.sort_by(|a, b| compare_terms(a, b));
     match common_denominator(&ordered) {

@@ -246,6 +246,10 @@ fn normalised_sum(terms: &[Expr]) -> Option<(Shape<'_>, Rational)> {
     let one = Rational::one();
     let (first, _) = split_ref(terms.first()?);
     let first = first.unwrap_or(&one).clone();
+    if first.is_zero() {
+        // Never in a canonical sum; no shape rather than a division by zero.
+        return None;
+    }
     let inverse = first.recip();
     let key = terms
         .iter()

@@ -390,3 +390,25 @@ fn large_expressions_simplify_quickly() {
         started.elapsed()
     );
 }
+
+#[test]
+fn degenerate_forms_do_not_panic() {
+    assert_eq!(simplify(&Expr::Add(vec![])), n(0));
+    assert_eq!(simplify(&Expr::Mul(vec![])), n(1));
+    assert_eq!(plain(&Expr::Add(vec![])), "0");
+    assert_eq!(plain(&Expr::Mul(vec![])), "1");
+    let nested = Expr::Mul(vec![
+        Expr::Add(vec![n(0), Expr::Mul(vec![n(0), real("x")])]),
+        real("y"),
+    ]);
+    assert_eq!(simplify(&nested), n(0));
+    assert_eq!(
+        simplify(&Expr::Apply(Function::Log, vec![])),
+        Expr::Apply(Function::Log, vec![])
+    );
+    check(Expr::Pow(Box::new(n(0)), Box::new(n(-1))), "1/0");
+    check(log(n(0)), "log(0)");
+    check(log(n(-2)), "log(-2)");
+    check(Expr::Mul(vec![n(0), Expr::Infinity]), "0*inf");
+    check(Expr::Infinity - Expr::Infinity, "-inf + inf");
+}
