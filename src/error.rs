@@ -26,6 +26,9 @@ pub enum ParseErrorKind {
     /// The input is empty.
     #[error("empty input")]
     Empty,
+    /// A second `||` after `P || Q`: the operator does not chain.
+    #[error("'||' cannot be chained: a divergence compares exactly two distributions")]
+    Chained,
 }
 
 /// A syntax error at a position of the input.

@@ -4,13 +4,60 @@
 //! parser's lowering, the rule table and the numeric fallback all read. A new family is a new file plus one
 //! line in [`SPECS`].
 
+pub mod build;
 pub mod constraint;
 pub mod support;
+
+pub mod bernoulli;
+pub mod beta;
+pub mod binomial;
+#[cfg(test)]
+mod build_tests;
+pub mod categorical;
+pub mod cauchy;
+pub mod checks;
+pub mod chi;
+pub mod chi_squared;
+mod common;
+pub mod continuous_bernoulli;
+pub mod diagonal_normal;
+pub mod dirichlet;
+pub mod exponential;
+pub mod gamma;
+pub mod geometric;
+pub mod gumbel;
+pub mod half_cauchy;
+pub mod half_normal;
+pub mod inverse_gamma;
+pub mod kumaraswamy;
+pub mod laplace;
+pub mod lindley;
+pub mod log_normal;
+pub mod log_uniform;
+pub mod logistic;
+pub mod logit_normal;
+pub mod moyal;
+pub mod multinomial;
+pub mod multivariate_normal;
+pub mod negative_binomial;
+pub mod normal;
+pub mod pareto;
+pub mod point_mass;
+pub mod poisson;
+pub mod rayleigh;
+pub mod student_t;
+#[cfg(test)]
+mod testing;
+pub mod uniform;
+pub mod von_mises;
+pub mod weibull;
+pub mod wishart;
 
 use std::fmt;
 
 use crate::sym::Expr;
 
+pub use build::{build, Argument, BuildError};
 pub use constraint::{Constraint, ParamError};
 pub use support::Support;
 
@@ -349,7 +396,46 @@ impl fmt::Display for Distribution {
 }
 
 /// Every family's declaration. Order is the contract's table order (used by `:help families`).
-pub static SPECS: &[&FamilySpec] = &[];
+pub static SPECS: &[&FamilySpec] = &[
+    &normal::SPEC,
+    &multivariate_normal::SPEC,
+    &diagonal_normal::SPEC,
+    &exponential::SPEC,
+    &gamma::SPEC,
+    &inverse_gamma::SPEC,
+    &beta::SPEC,
+    &dirichlet::SPEC,
+    &laplace::SPEC,
+    &uniform::SPEC,
+    &cauchy::SPEC,
+    &log_normal::SPEC,
+    &weibull::SPEC,
+    &gumbel::SPEC,
+    &pareto::SPEC,
+    &half_normal::SPEC,
+    &chi_squared::SPEC,
+    &student_t::SPEC,
+    &logistic::SPEC,
+    &rayleigh::SPEC,
+    &chi::SPEC,
+    &half_cauchy::SPEC,
+    &logit_normal::SPEC,
+    &log_uniform::SPEC,
+    &continuous_bernoulli::SPEC,
+    &kumaraswamy::SPEC,
+    &von_mises::SPEC,
+    &moyal::SPEC,
+    &lindley::SPEC,
+    &wishart::SPEC,
+    &point_mass::SPEC,
+    &bernoulli::SPEC,
+    &binomial::SPEC,
+    &poisson::SPEC,
+    &geometric::SPEC,
+    &negative_binomial::SPEC,
+    &categorical::SPEC,
+    &multinomial::SPEC,
+];
 
 /// The declaration of one family.
 pub fn spec(kind: FamilyKind) -> &'static FamilySpec {
@@ -371,4 +457,69 @@ pub fn lookup(name: &str) -> Option<&'static FamilySpec> {
 /// Every name a user may write, for "did you mean" and completion.
 pub fn all_names() -> impl Iterator<Item = &'static str> {
     SPECS.iter().flat_map(|spec| spec.names.iter().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_one_spec_in_table_order() {
+        let kinds: Vec<FamilyKind> = SPECS.iter().map(|spec| spec.kind).collect();
+        let mut sorted = kinds.clone();
+        sorted.sort();
+        // FamilyKind is declared in the contract's table order, so the table is sorted and has no repeats.
+        assert_eq!(kinds, sorted);
+        sorted.dedup();
+        assert_eq!(sorted.len(), 38);
+    }
+
+    #[test]
+    fn names_are_unique_and_found() {
+        let names: Vec<&str> = all_names().collect();
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(names.len(), unique.len());
+        assert_eq!(lookup("N").map(|spec| spec.display), Some("Normal"));
+        assert_eq!(
+            lookup("Dirac").map(|spec| spec.kind),
+            Some(FamilyKind::PointMass)
+        );
+        assert_eq!(
+            lookup("Pois").map(|spec| spec.kind),
+            Some(FamilyKind::Poisson)
+        );
+        assert_eq!(spec(FamilyKind::NegativeBinomial).display, "NegBin");
+    }
+
+    #[test]
+    fn keywords_are_unique_within_a_family() {
+        for spec in SPECS {
+            let mut keywords: Vec<&str> = spec
+                .params
+                .iter()
+                .flat_map(|param| {
+                    std::iter::once(param.name).chain(param.aliases.iter().map(|alias| alias.name))
+                })
+                .collect();
+            let count = keywords.len();
+            keywords.sort();
+            keywords.dedup();
+            assert_eq!(keywords.len(), count, "{}", spec.display);
+        }
+    }
+
+    #[test]
+    fn only_multivariate_families_lack_a_log_density() {
+        let without: Vec<&str> = SPECS
+            .iter()
+            .filter(|spec| spec.log_density.is_none())
+            .map(|spec| spec.display)
+            .collect();
+        assert_eq!(
+            without,
+            ["MVN", "DiagN", "Dirichlet", "Wishart", "Multinomial"]
+        );
+    }
 }

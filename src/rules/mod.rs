@@ -4,11 +4,36 @@
 //! readable. A rule file holds the rules of one family (or one cross-family group) and exports `RULES`.
 //! [`lookup`] finds the rule for a query; [`crate::compute`] applies it, or falls back to the numeric methods.
 
+pub mod bernoulli;
+pub mod beta;
+pub mod binomial;
+pub mod categorical;
+mod common;
+pub mod exponential;
+mod finite;
+pub mod gamma;
+pub mod geometric;
+pub mod laplace;
+pub mod linear_algebra;
+pub mod multivariate_normal;
+pub mod normal;
+pub mod poisson;
+pub mod uniform;
+
+#[cfg(test)]
+mod tests;
+
 use crate::divergence::DivergenceKind;
+pub mod cross;
+mod listing;
+
 use crate::family::{Family, FamilyKind};
+
 use std::cmp::Ordering;
 
 use crate::sym::Expr;
+
+pub use listing::{formula, listing, symbolic_member};
 
 /// What a rule concluded instead of a finite closed form.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,7 +57,8 @@ pub struct Query<'a> {
     pub p: &'a Family,
     /// The second distribution, for two-argument quantities.
     pub q: Option<&'a Family>,
-    /// The order α of a Rényi divergence (never 0, 1 or ∞: those are reduced before the lookup).
+    /// The order α of a Rényi divergence. α = 1 is reduced to KL before the lookup; α = ∞ arrives as
+    /// `Expr::Infinity` and α = 0 as the number 0, and the Rényi rules handle both.
     pub order: Option<&'a Expr>,
 }
 
@@ -82,8 +108,24 @@ impl Rule {
 
 /// Every rule, gathered from the rule files.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    let groups: &[&[Rule]] = &[];
-    groups.iter().flat_map(|group| group.iter())
+    static GROUPS: &[&[Rule]] = &[
+        normal::RULES,
+        multivariate_normal::RULES,
+        exponential::RULES,
+        gamma::RULES,
+        beta::RULES,
+        laplace::RULES,
+        uniform::RULES,
+        bernoulli::RULES,
+        binomial::RULES,
+        categorical::RULES,
+        poisson::RULES,
+        geometric::RULES,
+    ];
+    GROUPS
+        .iter()
+        .flat_map(|group| group.iter())
+        .chain(cross::RULES.iter())
 }
 
 /// The rule for a quantity between two families, if the table has one.

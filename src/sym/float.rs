@@ -15,6 +15,9 @@ pub fn eval_f64(expr: &Expr) -> Option<f64> {
         Expr::Add(items) => items.iter().map(eval_f64).sum::<Option<f64>>()?,
         Expr::Mul(items) => items.iter().map(eval_f64).product::<Option<f64>>()?,
         Expr::Pow(base, exponent) => eval_f64(base)?.powf(eval_f64(exponent)?),
+        Expr::Apply(Function::BesselI, arguments) => {
+            bessel_i(eval_f64(arguments.first()?)?, eval_f64(arguments.get(1)?)?)
+        }
         Expr::Apply(function, arguments) => {
             let x = eval_f64(arguments.first()?)?;
             match function {
@@ -30,10 +33,28 @@ pub fn eval_f64(expr: &Expr) -> Option<f64> {
                 Function::Atan => x.atan(),
                 Function::Sin => x.sin(),
                 Function::Cos => x.cos(),
+                Function::BesselI => return None,
             }
         }
         Expr::Symbol(_) | Expr::Infinity | Expr::Numeric(_) => return None,
     })
+}
+
+/// I_ν(x) for x ≥ 0 by its power series Σ (x/2)^{2k+ν} / (k! Γ(k+ν+1)), whose terms are all positive.
+fn bessel_i(order: f64, x: f64) -> f64 {
+    let half = x / 2.0;
+    let mut term = (order * half.ln() - gamma::ln_gamma(order + 1.0)).exp();
+    if x == 0.0 {
+        term = if order == 0.0 { 1.0 } else { 0.0 };
+    }
+    let mut total = term;
+    let mut k = 0.0;
+    while term > total * 1e-17 {
+        k += 1.0;
+        term *= half * half / (k * (k + order));
+        total += term;
+    }
+    total
 }
 
 /// ψ₁(x) for x > 0 by recurrence to x ≥ 20 and the asymptotic series.
@@ -66,5 +87,18 @@ mod tests {
     fn trigamma_of_one_is_pi_squared_over_six() {
         let value = eval_f64(&trigamma_of(Expr::int(1))).unwrap();
         assert!((value - std::f64::consts::PI.powi(2) / 6.0).abs() < 1e-13);
+    }
+
+    #[test]
+    fn bessel_i_matches_reference_values() {
+        let at = |order: i64, x: i64| {
+            eval_f64(&Expr::Apply(
+                Function::BesselI,
+                vec![Expr::int(order), Expr::int(x)],
+            ))
+        };
+        assert!((at(0, 1).unwrap() - 1.266_065_877_752_008_4).abs() < 1e-15);
+        assert!((at(1, 2).unwrap() - 1.590_636_854_637_329).abs() < 1e-14);
+        assert_eq!(at(0, 0), Some(1.0));
     }
 }

@@ -121,6 +121,8 @@ pub enum Function {
     Sin,
     /// Cosine.
     Cos,
+    /// Modified Bessel function of the first kind I_ν(x), applied to the two arguments (ν, x).
+    BesselI,
 }
 
 impl Function {
@@ -139,11 +141,12 @@ impl Function {
             Function::Atan => "atan",
             Function::Sin => "sin",
             Function::Cos => "cos",
+            Function::BesselI => "besseli",
         }
     }
 
     /// Every function, for the parser's name table and the REPL's completion.
-    pub const ALL: [Function; 12] = [
+    pub const ALL: [Function; 13] = [
         Function::Log,
         Function::Exp,
         Function::Abs,
@@ -156,6 +159,7 @@ impl Function {
         Function::Atan,
         Function::Sin,
         Function::Cos,
+        Function::BesselI,
     ];
 
     /// Looks a function up by the name a user types (`ln` is an alias of `log`).

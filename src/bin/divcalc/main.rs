@@ -1,1 +1,131 @@
-fn main() {}
+//! The `divcalc` command: one-shot (`divcalc 'KL(N(0,1) || N(0,4))'`), batch from standard input, or the REPL on
+//! a terminal. Exit status: 0 when every expression succeeded, 1 when any failed, 2 for bad usage.
+
+mod repl;
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use divcalc::numeric::Budget;
+use divcalc::{output, Format, Options, Outcome, Session};
+
+/// Exact and certified divergences between probability distributions.
+#[derive(Parser, Debug)]
+#[command(name = "divcalc", version, about)]
+struct Arguments {
+    /// The expression to evaluate; without it, read lines from standard input (a REPL on a terminal).
+    expression: Option<String>,
+
+    /// Significant digits to print (every one certified).
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    digits: u32,
+
+    /// Output format.
+    #[arg(long, default_value = "plain", value_parser = ["plain", "latex", "json"])]
+    format: String,
+
+    /// Report divergences in bits (log base 2) instead of nats.
+    #[arg(long)]
+    bits: bool,
+
+    /// List every rule of the rule table with its formula, and exit.
+    #[arg(long)]
+    rules: bool,
+
+    /// Time limit for one expression, in seconds.
+    #[arg(long, default_value_t = 60.0)]
+    time_limit: f64,
+
+    /// Largest working precision of the certified evaluation, in bits.
+    #[arg(long, default_value_t = 1 << 20)]
+    max_precision: u32,
+}
+
+fn main() -> ExitCode {
+    let arguments = Arguments::parse();
+    let format: Format = arguments.format.parse().unwrap_or_default();
+    if !(arguments.time_limit > 0.0 && arguments.time_limit.is_finite()) {
+        eprintln!("error: --time-limit must be a positive number of seconds");
+        return ExitCode::from(2);
+    }
+    let options = Options {
+        digits: arguments.digits as usize,
+        format,
+        bits: arguments.bits,
+        budget: Budget {
+            max_precision: arguments.max_precision.max(64),
+        },
+        time_limit: Some(Duration::from_secs_f64(arguments.time_limit)),
+    };
+    let mut session = Session::with_options(options);
+    if arguments.rules {
+        println!("{}", divcalc::rules::listing(format));
+        return ExitCode::SUCCESS;
+    }
+    let succeeded = match arguments.expression {
+        Some(expression) => evaluate_line(&mut session, &expression, None, false),
+        None if io::stdin().is_terminal() && io::stdout().is_terminal() => repl::run(&mut session),
+        None => batch(&mut session),
+    };
+    if succeeded {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Evaluates every line of standard input; later lines still run after an error.
+fn batch(session: &mut Session) -> bool {
+    let mut all_succeeded = true;
+    for (index, line) in io::stdin().lock().lines().enumerate() {
+        let line = match line {
+            Ok(line) => line,
+            Err(error) => {
+                eprintln!("error: cannot read standard input: {error}");
+                return false;
+            }
+        };
+        all_succeeded &= evaluate_line(session, &line, Some(index + 1), true);
+    }
+    all_succeeded
+}
+
+/// Evaluates one line and prints its result or its error. Returns whether it succeeded.
+pub(crate) fn evaluate_line(
+    session: &mut Session,
+    line: &str,
+    number: Option<usize>,
+    one_line: bool,
+) -> bool {
+    let format = session.options.format;
+    match session.eval(line) {
+        Ok(Outcome::Nothing) => true,
+        Ok(outcome) => {
+            let mut text = output::render(&outcome, format);
+            if one_line && format == Format::Plain {
+                text = text.replace('\n', " ");
+            }
+            let mut stdout = io::stdout().lock();
+            // A closed pipe (`divcalc < file | head -1`) is not an evaluation failure.
+            let _ = writeln!(stdout, "{text}");
+            true
+        }
+        Err(error) => {
+            if format == Format::Json {
+                println!("{}", output::json_error(line, &error));
+            } else {
+                let rendered = divcalc::diagnostic::render(line, &error);
+                match number {
+                    Some(number) => eprintln!(
+                        "{}",
+                        rendered.replacen("error: ", &format!("error: line {number}: "), 1)
+                    ),
+                    None => eprintln!("{rendered}"),
+                }
+            }
+            false
+        }
+    }
+}

@@ -97,6 +97,7 @@ impl Style for Latex {
             Function::Atan => "\\arctan",
             Function::Sin => "\\sin",
             Function::Cos => "\\cos",
+            Function::BesselI => "I",
         };
         format!("{name}({argument})")
     }

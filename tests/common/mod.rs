@@ -1,0 +1,114 @@
+//! Shared test data: example members of every family, used to exercise every rule of the table.
+#![allow(dead_code)]
+
+use divcalc::family::FamilyKind;
+
+/// Two example members of a family, and a third one very close to the first (for the P ≈ Q checks).
+/// Examples of the univariate continuous families lie in (0, 1) where the support allows, so that they also fit
+/// inside the supports of Uniform, Beta and the other bounded families in cross-family rules.
+pub fn examples(kind: FamilyKind) -> [&'static str; 3] {
+    use FamilyKind::*;
+    match kind {
+        Normal => ["N(1/2, 2)", "N(-1, 1/3)", "N(1/2, 2 + 1e-25)"],
+        MultivariateNormal => [
+            "MVN([0, 1], [[2, 1/2], [1/2, 1]])",
+            "MVN([1, -1], [[1, 0], [0, 3]])",
+            "MVN([0, 1], [[2, 1/2], [1/2, 1 + 1e-25]])",
+        ],
+        DiagonalNormal => [
+            "DiagN([0, 1], [2, 1/2])",
+            "DiagN([1/2, -1], [1, 3])",
+            "DiagN([0, 1], [2, 1/2 + 1e-25])",
+        ],
+        Exponential => ["Exp(3/2)", "Exp(1/3)", "Exp(3/2 + 1e-25)"],
+        Gamma => ["Gamma(5/2, 2)", "Gamma(1/2, 1/3)", "Gamma(5/2 + 1e-25, 2)"],
+        InverseGamma => [
+            "InvGamma(7/2, 2)",
+            "InvGamma(3, 1/2)",
+            "InvGamma(7/2, 2 + 1e-25)",
+        ],
+        Beta => ["Beta(3/2, 5/2)", "Beta(1/2, 1/3)", "Beta(3/2, 5/2 + 1e-25)"],
+        Dirichlet => [
+            "Dir([1/2, 2, 3])",
+            "Dir([2, 1, 1/3])",
+            "Dir([1/2, 2, 3 + 1e-25])",
+        ],
+        Laplace => [
+            "Laplace(1/2, 1)",
+            "Laplace(-1, 3)",
+            "Laplace(1/2 + 1e-25, 1)",
+        ],
+        Uniform => ["U(1/4, 3/4)", "U(0, 1)", "U(1/4, 3/4 + 1e-25)"],
+        Cauchy => ["Cauchy(1/2, 1)", "Cauchy(-2, 3)", "Cauchy(1/2, 1 + 1e-25)"],
+        LogNormal => ["LogN(0, 1/4)", "LogN(1, 2)", "LogN(1e-25, 1/4)"],
+        Weibull => [
+            "Weibull(3/2, 1)",
+            "Weibull(3, 2)",
+            "Weibull(3/2, 1 + 1e-25)",
+        ],
+        Gumbel => ["Gumbel(1/2, 1)", "Gumbel(-1, 2)", "Gumbel(1/2, 1 + 1e-25)"],
+        Pareto => ["Pareto(1, 3)", "Pareto(1/2, 5/2)", "Pareto(1, 3 + 1e-25)"],
+        HalfNormal => ["HalfN(1)", "HalfN(4)", "HalfN(1 + 1e-25)"],
+        ChiSquared => ["Chi2(3)", "Chi2(5)", "Chi2(3 + 1e-25)"],
+        StudentT => ["T(5, 1/2, 1)", "T(3)", "T(5 + 1e-25, 1/2, 1)"],
+        Logistic => [
+            "Logistic(1/2, 1)",
+            "Logistic(-1, 2)",
+            "Logistic(1/2 + 1e-25, 1)",
+        ],
+        Rayleigh => ["Rayleigh(1)", "Rayleigh(3)", "Rayleigh(1 + 1e-25)"],
+        Chi => ["Chi(3)", "Chi(5)", "Chi(3 + 1e-25)"],
+        HalfCauchy => ["HalfCauchy(1)", "HalfCauchy(3)", "HalfCauchy(1 + 1e-25)"],
+        LogitNormal => ["LogitN(0, 1)", "LogitN(1, 2)", "LogitN(1e-25, 1)"],
+        LogUniform => ["LogU(1/4, 3/4)", "LogU(1/8, 1)", "LogU(1/4, 3/4 + 1e-25)"],
+        ContinuousBernoulli => ["CB(3/10)", "CB(4/5)", "CB(3/10 + 1e-25)"],
+        Kumaraswamy => [
+            "Kumaraswamy(2, 3)",
+            "Kumaraswamy(1/2, 2)",
+            "Kumaraswamy(2, 3 + 1e-25)",
+        ],
+        VonMises => [
+            "VonMises(1/2, 2)",
+            "VonMises(-1, 1/2)",
+            "VonMises(1/2, 2 + 1e-25)",
+        ],
+        Moyal => ["Moyal(1/2, 1)", "Moyal(-1, 2)", "Moyal(1/2, 1 + 1e-25)"],
+        Lindley => ["Lindley(2)", "Lindley(1/2)", "Lindley(2 + 1e-25)"],
+        Wishart => [
+            "Wishart(4, [[2, 1/2], [1/2, 1]])",
+            "Wishart(3, [[1, 0], [0, 2]])",
+            "Wishart(4, [[2, 1/2], [1/2, 1 + 1e-25]])",
+        ],
+        PointMass => ["Delta(1)", "Delta(2)", "Delta(1)"],
+        Bernoulli => ["Bern(1/3)", "Bern(9/10)", "Bern(1/3 + 1e-25)"],
+        Binomial => ["Bin(5, 1/3)", "Bin(5, 3/4)", "Bin(5, 1/3 + 1e-25)"],
+        Poisson => ["Poisson(7/2)", "Poisson(1/2)", "Poisson(7/2 + 1e-25)"],
+        Geometric => ["Geom(1/3)", "Geom(9/10)", "Geom(1/3 + 1e-25)"],
+        NegativeBinomial => [
+            "NegBin(5/2, 2/5)",
+            "NegBin(5/2, 3/5)",
+            "NegBin(5/2, 2/5 + 1e-25)",
+        ],
+        Categorical => [
+            "Cat(1/2, 1/3, 1/6)",
+            "Cat(1/10, 3/10, 3/5)",
+            "Cat(1/2 - 1e-25, 1/3 + 1e-25, 1/6)",
+        ],
+        Multinomial => [
+            "Multinomial(4, [1/2, 1/3, 1/6])",
+            "Multinomial(4, [1/10, 3/10, 3/5])",
+            "Multinomial(4, [1/2 - 1e-25, 1/3 + 1e-25, 1/6])",
+        ],
+    }
+}
+
+/// The expression that applies a rule's divergence to P and Q (`Renyi` at the given order).
+pub fn query(name: &str, p: &str, q: Option<&str>, order: &str) -> String {
+    match (name, q) {
+        ("H", None) => format!("H({p})"),
+        ("H", Some(q)) => format!("H({p}, {q})"),
+        ("Renyi", Some(q)) => format!("Renyi({order}, {p} || {q})"),
+        (name, Some(q)) => format!("{name}({p} || {q})"),
+        (name, None) => format!("{name}({p})"),
+    }
+}

@@ -1,0 +1,137 @@
+//! Identities every divergence must satisfy, checked on random exact parameters (proptest):
+//! KL ≥ 0, KL(P‖P) = 0, H(P, Q) = H(P) + KL(P‖Q), Rényi non-decreasing in α and continuous at α = 1 (where it
+//! is KL), Hellinger and TV in [0, 1], JS ≤ log 2.
+
+use divcalc::{AnswerValue, Options, Outcome, Session};
+use proptest::prelude::*;
+
+/// The value of an expression as f64, from its certified 30-digit decimal; `None` for an infinite result.
+fn value(expression: &str) -> Option<f64> {
+    let mut session = Session::with_options(Options {
+        digits: 30,
+        ..Options::default()
+    });
+    match session.eval(expression) {
+        Ok(Outcome::Answer(answer)) => match answer.value {
+            AnswerValue::Number(certified) => Some(certified.decimal.parse().expect("a decimal")),
+            AnswerValue::Infinite { .. } => None,
+            AnswerValue::Symbolic => panic!("{expression}: unexpected symbols"),
+        },
+        other => panic!("{expression}: {other:?}"),
+    }
+}
+
+/// A rational written as `n/d`, from small integers, strictly positive.
+fn positive() -> impl Strategy<Value = String> {
+    (1u32..40, 1u32..12).prop_map(|(n, d)| format!("{n}/{d}"))
+}
+
+fn real() -> impl Strategy<Value = String> {
+    (-30i32..30, 1u32..8).prop_map(|(n, d)| format!("{n}/{d}"))
+}
+
+fn probability() -> impl Strategy<Value = String> {
+    (1u32..19).prop_map(|n| format!("{n}/20"))
+}
+
+/// A pair of distributions of one family, written in the language.
+fn pair() -> impl Strategy<Value = (String, String)> {
+    prop_oneof![
+        (real(), positive(), real(), positive())
+            .prop_map(|(a, b, c, d)| (format!("N({a}, {b})"), format!("N({c}, {d})"))),
+        (positive(), positive()).prop_map(|(a, b)| (format!("Exp({a})"), format!("Exp({b})"))),
+        (positive(), positive(), positive(), positive())
+            .prop_map(|(a, b, c, d)| (format!("Gamma({a}, {b})"), format!("Gamma({c}, {d})"))),
+        (positive(), positive(), positive(), positive())
+            .prop_map(|(a, b, c, d)| (format!("Beta({a}, {b})"), format!("Beta({c}, {d})"))),
+        (positive(), positive())
+            .prop_map(|(a, b)| (format!("Poisson({a})"), format!("Poisson({b})"))),
+        (probability(), probability())
+            .prop_map(|(a, b)| (format!("Geom({a})"), format!("Geom({b})"))),
+        (probability(), probability())
+            .prop_map(|(a, b)| (format!("Bern({a})"), format!("Bern({b})"))),
+        (1u32..8, probability(), probability())
+            .prop_map(|(n, a, b)| (format!("Bin({n}, {a})"), format!("Bin({n}, {b})"))),
+        (real(), positive(), real(), positive())
+            .prop_map(|(a, b, c, d)| (format!("Laplace({a}, {b})"), format!("Laplace({c}, {d})"))),
+        (1u32..9, 1u32..9, 1u32..9, 1u32..9).prop_map(|(a, b, c, d)| {
+            let p = format!(
+                "Cat({a}/{}, {b}/{}, {}/{})",
+                a + b + 1,
+                a + b + 1,
+                1,
+                a + b + 1
+            );
+            let q = format!(
+                "Cat({c}/{}, {d}/{}, {}/{})",
+                c + d + 1,
+                c + d + 1,
+                1,
+                c + d + 1
+            );
+            (p, q)
+        }),
+        (real(), positive(), real(), positive()).prop_map(|(a, b, c, d)| {
+            (
+                format!("DiagN([{a}, 1], [{b}, 2])"),
+                format!("DiagN([{c}, 0], [{d}, 1/2])"),
+            )
+        }),
+    ]
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn kl_is_non_negative_and_zero_on_the_diagonal((p, q) in pair()) {
+        if let Some(kl) = value(&format!("KL({p} || {q})")) {
+            prop_assert!(kl >= 0.0, "KL({p} || {q}) = {kl}");
+        }
+        prop_assert_eq!(value(&format!("KL({p} || {p})")), Some(0.0));
+    }
+
+    #[test]
+    fn cross_entropy_is_entropy_plus_kl((p, q) in pair()) {
+        let cross = value(&format!("H({p}, {q})"));
+        let entropy = value(&format!("H({p})")).expect("finite entropy");
+        match (cross, value(&format!("KL({p} || {q})"))) {
+            (Some(cross), Some(kl)) => prop_assert!(close(cross, entropy + kl), "{cross} vs {entropy} + {kl}"),
+            (None, None) => {}
+            (cross, kl) => prop_assert!(false, "H(P,Q) = {cross:?} but KL = {kl:?}"),
+        }
+    }
+
+    #[test]
+    fn renyi_is_non_decreasing_and_continuous_at_one((p, q) in pair()) {
+        let orders = ["1/4", "1/2", "999999/1000000", "1000001/1000000", "2", "inf"];
+        let values: Vec<Option<f64>> = orders.iter().map(|a| value(&format!("Renyi({a}, {p} || {q})"))).collect();
+        let as_number = |v: &Option<f64>| v.unwrap_or(f64::INFINITY);
+        for window in values.windows(2) {
+            prop_assert!(as_number(&window[0]) <= as_number(&window[1]) * (1.0 + 1e-12) + 1e-300, "{values:?}");
+        }
+        if let Some(kl) = value(&format!("KL({p} || {q})")) {
+            let below = values[2].expect("finite below 1");
+            prop_assert!((below - kl).abs() <= 1e-4 * kl.max(1.0), "Renyi near 1 = {below}, KL = {kl}");
+            prop_assert_eq!(value(&format!("Renyi(1, {p} || {q})")), Some(kl));
+        }
+    }
+
+    #[test]
+    fn bounded_divergences_stay_in_their_ranges((p, q) in pair()) {
+        for name in ["Hellinger", "TV"] {
+            if let Ok(Outcome::Answer(_)) = Session::new().eval(&format!("{name}({p} || {q})")) {
+                let v = value(&format!("{name}({p} || {q})")).expect("finite");
+                prop_assert!((0.0..=1.0).contains(&v), "{name}({p} || {q}) = {v}");
+            }
+        }
+        if let Ok(Outcome::Answer(_)) = Session::new().eval(&format!("JS({p} || {q})")) {
+            let js = value(&format!("JS({p} || {q})")).expect("finite");
+            prop_assert!((0.0..=std::f64::consts::LN_2 + 1e-15).contains(&js), "JS = {js}");
+        }
+    }
+}
