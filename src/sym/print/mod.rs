@@ -105,21 +105,21 @@ fn render(expr: &Expr, style: &dyn Style) -> Rendered {
             Rendered::new(style.function(*function, &printed.join(", ")), Level::Atom)
         }
         Expr::Add(terms) => render_sum(terms, style),
-        Expr::Mul(_) | Expr::Pow(..) => signed(render_magnitude(expr, None, style)),
+        Expr::Mul(_) | Expr::Pow(..) => signed(render_magnitude(expr, None, style), style),
     }
 }
 
-fn signed((negative, magnitude): (bool, Rendered)) -> Rendered {
+fn signed((negative, magnitude): (bool, Rendered), style: &dyn Style) -> Rendered {
     if negative {
-        negated(magnitude)
+        negated(magnitude, style)
     } else {
         magnitude
     }
 }
 
-fn negated(magnitude: Rendered) -> Rendered {
+fn negated(magnitude: Rendered, style: &dyn Style) -> Rendered {
     let text = if magnitude.level <= Level::Negation {
-        format!("-({})", magnitude.text)
+        format!("-{}", style.group(&magnitude.text))
     } else {
         format!("-{}", magnitude.text)
     };
@@ -129,7 +129,7 @@ fn negated(magnitude: Rendered) -> Rendered {
 fn render_rational(value: &Rational, style: &dyn Style) -> Rendered {
     let magnitude = render_positive_rational(&value.abs(), style);
     if value.is_negative() {
-        negated(magnitude)
+        negated(magnitude, style)
     } else {
         magnitude
     }
@@ -244,6 +244,11 @@ fn product_of(
     pieces: impl Iterator<Item = (Rendered, Level)>,
     style: &dyn Style,
 ) -> Rendered {
+    let mut pieces: Vec<(Rendered, Level)> = pieces.collect();
+    if integer.is_one() && pieces.len() == 1 {
+        // Alone, a piece needs no brackets here; the caller adds those its context needs.
+        return pieces.remove(0).0;
+    }
     let mut texts: Vec<Rendered> = Vec::new();
     for (piece, needed) in pieces {
         let level = piece.level.max(needed);
@@ -284,6 +289,9 @@ fn render_power(base: &Expr, exponent: &Expr, style: &dyn Style) -> Rendered {
 
 /// A sum in canonical order, with a common denominator of its coefficients factored out.
 fn render_sum(terms: &[Expr], style: &dyn Style) -> Rendered {
+    if terms.is_empty() {
+        return Rendered::new(style.integer(&BigInt::zero()), Level::Atom);
+    }
     let mut ordered: Vec<&Expr> = terms.iter().collect();
     ordered.sort_by(|a, b| compare_terms(a, b));
     match common_denominator(&ordered) {
@@ -325,7 +333,7 @@ fn render_terms(terms: &[&Expr], scale: Option<&BigInt>, style: &dyn Style) -> R
     for (position, term) in terms.iter().enumerate() {
         let (negative, magnitude) = render_magnitude(term, scale, style);
         if terms.len() == 1 {
-            return signed((negative, magnitude));
+            return signed((negative, magnitude), style);
         }
         let magnitude = at_least(magnitude, Level::Product, style);
         let sign = match (position, negative) {

@@ -1,6 +1,8 @@
 //! Logarithms and exponentials: logs of rationals split over primes, logs of positive products and powers
 //! expanded, `exp(log x) = x` for x > 0, and `exp(a·log b) = b^a` for b > 0.
 
+use std::collections::BTreeMap;
+
 use num_bigint::BigInt;
 use num_traits::{One, Signed, Zero};
 
@@ -134,17 +136,23 @@ pub fn exp_of(argument: Expr) -> Expr {
             Expr::int(0)
         }
         Expr::Add(terms) => {
-            let mut powers = Vec::new();
+            // Bases with the same exponent are multiplied first: exp(n·log 2 + n·log 5) = 10ⁿ, which stays
+            // one unevaluated power when it is too big, rather than 2ⁿ evaluated times 5ⁿ unevaluated.
+            let mut by_exponent: BTreeMap<Expr, Vec<Expr>> = BTreeMap::new();
             let mut rest = Vec::new();
             for term in terms {
                 match as_log_power(term) {
-                    Ok((base, exponent)) => powers.push(power(base, exponent)),
+                    Ok((base, exponent)) => by_exponent.entry(exponent).or_default().push(base),
                     Err(term) => rest.push(term),
                 }
             }
-            if powers.is_empty() {
+            if by_exponent.is_empty() {
                 return exp_atom(Expr::Add(rest));
             }
+            let mut powers: Vec<Expr> = by_exponent
+                .into_iter()
+                .map(|(exponent, bases)| power(mul(bases), exponent))
+                .collect();
             if !rest.is_empty() {
                 powers.push(exp_of(add(rest)));
             }

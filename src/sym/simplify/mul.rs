@@ -246,6 +246,10 @@ fn normalised_sum(terms: &[Expr]) -> Option<(Shape<'_>, Rational)> {
     let one = Rational::one();
     let (first, _) = split_ref(terms.first()?);
     let first = first.unwrap_or(&one).clone();
+    if first.is_zero() {
+        // Never in a canonical sum; no shape rather than a division by zero.
+        return None;
+    }
     let inverse = first.recip();
     let key = terms
         .iter()
@@ -309,16 +313,26 @@ fn cancel_proportional_sums(factors: &mut [Expr]) -> bool {
 }
 
 /// The canonical product of a coefficient and merged factors.
-fn build(coefficient: Rational, mut factors: Vec<Expr>) -> Expr {
-    if factors.contains(&Expr::Infinity) && factors.len() > 1 {
+fn build(coefficient: Rational, factors: Vec<Expr>) -> Expr {
+    if factors.contains(&Expr::Infinity) {
         let others_positive = factors
             .iter()
             .filter(|f| **f != Expr::Infinity)
             .all(|f| signs(f).is_positive());
         if others_positive {
-            factors = vec![Expr::Infinity];
+            // c·∞ is ±∞ for a rational c ≠ 0 (c = 0 never reaches here).
+            let sign = if coefficient.is_negative() {
+                -Rational::one()
+            } else {
+                Rational::one()
+            };
+            return build_sorted(sign, vec![Expr::Infinity]);
         }
     }
+    build_sorted(coefficient, factors)
+}
+
+fn build_sorted(coefficient: Rational, mut factors: Vec<Expr>) -> Expr {
     factors.sort_by(compare_factors);
     if factors.len() == 1 && matches!(factors[0], Expr::Add(_)) && !coefficient.is_one() {
         if let Some(Expr::Add(terms)) = factors.pop() {

@@ -148,9 +148,10 @@ fn rational_power(base: &Rational, exponent: &Rational) -> Expr {
 }
 
 /// `r^(p/q)` for r > 0 as `c·B^g`: each prime power pᵉ of r contributes p^⌊e·p/q⌋ to the rational c and
-/// p^frac(e·p/q) to the radical; g is the common divisor of those fractional exponents in (0, 1) and B the
-/// integer with B^g equal to the radical part. So `sqrt(12/5) = 2·sqrt(15)/5`, `4^(1/4) = sqrt(2)`,
-/// `12^(1/3)` stays, `2^(-1/3) = 2^(2/3)/2`. `None` (keep the power as written) when the factorisation is
+/// p^frac(e·p/q) to the radical; g is the greatest common divisor of those fractional exponents in (0, 1)
+/// and B the integer (not a perfect power) with B^g equal to the radical part. So
+/// `sqrt(12/5) = 2·sqrt(15)/5`, `4^(1/4) = sqrt(2)`, `4^(1/3) = 2^(2/3)`, `12^(1/3)` stays,
+/// `2^(-1/3) = 2^(2/3)/2`. `None` (keep the power as written) when the factorisation is
 /// incomplete or c or B would be big: `(3/7)^(999/1000)` stays rather than becoming `(3^999·7)^(1/1000)/7`.
 fn radical(base: &Rational, exponent: &Rational, index: u64) -> Option<Expr> {
     let numerator_of_exponent = exponent.numer();
@@ -203,7 +204,7 @@ fn radical(base: &Rational, exponent: &Rational, index: u64) -> Option<Expr> {
     if inside.is_empty() {
         return Some(Expr::Number(coefficient));
     }
-    let common = inside.iter().fold(index, |g, (_, e)| g.gcd(e));
+    let common = inside.iter().fold(0, |g, (_, e)| g.gcd(e));
     let radicand_bits: u64 = inside
         .iter()
         .map(|(p, e)| p.bits().saturating_mul(e / common))

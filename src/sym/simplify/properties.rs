@@ -113,8 +113,18 @@ fn overflows_f64(expr: &Expr) -> bool {
 
 /// The f64 value of `expr` when every sub-expression is finite (f64 turns 1/0 into ∞ and 1/∞ into 0, which
 /// would make undefined expressions look defined).
+/// Near a singularity (the log or a negative power of a value that is 0 up to rounding, as in
+/// `log(log(4/5) + log(5/4))`) f64 gives a finite value where the exact expression has none: undefined too.
 fn defined_value(expr: &Expr) -> Option<f64> {
-    if expr.any(&|sub| eval_f64(sub).is_some_and(|value| !value.is_finite())) {
+    let near_zero = |e: &Expr| eval_f64(e).is_some_and(|value| value.abs() < 1e-9);
+    let singular = |sub: &Expr| match sub {
+        Expr::Apply(crate::sym::Function::Log, arguments) => arguments.iter().any(near_zero),
+        Expr::Pow(base, exponent) => {
+            near_zero(base) && eval_f64(exponent).is_some_and(|value| value < 0.0)
+        }
+        other => eval_f64(other).is_some_and(|value| !value.is_finite()),
+    };
+    if expr.any(&singular) {
         return None;
     }
     eval_f64(expr)
