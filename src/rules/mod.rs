@@ -6,7 +6,25 @@
 
 use crate::divergence::DivergenceKind;
 use crate::family::{Family, FamilyKind};
+mod blocks;
+mod chi;
+mod chi_squared;
+mod continuous_bernoulli;
+mod gumbel;
+mod half_normal;
+mod inverse_gamma;
+mod kumaraswamy;
+mod lindley;
 mod listing;
+mod log_normal;
+mod logit_normal;
+mod moyal;
+mod pareto;
+mod rayleigh;
+#[cfg(test)]
+mod testing;
+mod von_mises;
+mod weibull;
 
 use std::cmp::Ordering;
 
@@ -86,8 +104,24 @@ impl Rule {
 
 /// Every rule, gathered from the rule files.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    let groups: &[&[Rule]] = &[];
-    groups.iter().flat_map(|group| group.iter())
+    static GROUPS: &[&[Rule]] = &[
+        inverse_gamma::RULES,
+        chi_squared::RULES,
+        chi::RULES,
+        log_normal::RULES,
+        logit_normal::RULES,
+        half_normal::RULES,
+        weibull::RULES,
+        gumbel::RULES,
+        rayleigh::RULES,
+        pareto::RULES,
+        kumaraswamy::RULES,
+        moyal::RULES,
+        von_mises::RULES,
+        lindley::RULES,
+        continuous_bernoulli::RULES,
+    ];
+    GROUPS.iter().flat_map(|group| group.iter())
 }
 
 /// The rule for a quantity between two families, if the table has one.
