@@ -7,20 +7,24 @@
 use crate::divergence::DivergenceKind;
 use crate::family::{Family, FamilyKind};
 mod blocks;
+mod cauchy;
 mod chi;
 mod chi_squared;
 mod continuous_bernoulli;
 mod gumbel;
+mod half_cauchy;
 mod half_normal;
 mod inverse_gamma;
 mod kumaraswamy;
 mod lindley;
 mod listing;
 mod log_normal;
+mod logistic;
 mod logit_normal;
 mod moyal;
 mod pareto;
 mod rayleigh;
+mod student_t;
 #[cfg(test)]
 mod testing;
 mod von_mises;
@@ -120,6 +124,10 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         von_mises::RULES,
         lindley::RULES,
         continuous_bernoulli::RULES,
+        cauchy::RULES,
+        half_cauchy::RULES,
+        student_t::RULES,
+        logistic::RULES,
     ];
     GROUPS.iter().flat_map(|group| group.iter())
 }
