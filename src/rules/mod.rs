@@ -11,6 +11,7 @@ mod cauchy;
 mod chi;
 mod chi_squared;
 mod continuous_bernoulli;
+mod dirichlet;
 mod gumbel;
 mod half_cauchy;
 mod half_normal;
@@ -19,9 +20,12 @@ mod kumaraswamy;
 mod lindley;
 mod listing;
 mod log_normal;
+mod log_uniform;
 mod logistic;
 mod logit_normal;
 mod moyal;
+mod multinomial;
+mod negative_binomial;
 mod pareto;
 mod rayleigh;
 mod student_t;
@@ -128,6 +132,10 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         half_cauchy::RULES,
         student_t::RULES,
         logistic::RULES,
+        log_uniform::RULES,
+        dirichlet::RULES,
+        negative_binomial::RULES,
+        multinomial::RULES,
     ];
     GROUPS.iter().flat_map(|group| group.iter())
 }

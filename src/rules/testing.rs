@@ -106,7 +106,7 @@ pub(crate) fn assert_infinite(result: RuleResult) {
     );
 }
 
-/// The interval support of a univariate continuous member, as `f64` ends.
+/// The interval support of a univariate member (the range of the integers of a mass function), as `f64` ends.
 fn interval(family: &Family) -> (Option<f64>, Option<f64>) {
     let end = |bound: &Bound| match bound {
         Bound::Infinite => None,
@@ -114,6 +114,11 @@ fn interval(family: &Family) -> (Option<f64>, Option<f64>) {
     };
     match family.support() {
         Support::Interval { lower, upper } => (end(&lower), end(&upper)),
+        // A mass function: the same ends, for the range check of `log_density`.
+        Support::Integers { lower, upper } => (
+            end(&Bound::Finite(lower)),
+            upper.and_then(|upper| end(&Bound::Finite(upper))),
+        ),
         other => panic!("{family} has no interval support: {other:?}"),
     }
 }
@@ -199,13 +204,23 @@ pub(crate) fn entropy_by_quadrature(p: &Family) -> f64 {
     )
 }
 
-/// TV(P, Q) = ½∫|p − q| over the union of the supports, split where the densities cross (the kinks of |p − q|
-/// would slow the quadrature down to a few digits).
+/// TV(P, Q) = ½∫|p − q| over the union of the supports, split where the densities cross and where a support
+/// ends (the kinks and jumps of |p − q| would slow the quadrature down to a few digits).
 pub(crate) fn total_variation_by_quadrature(p: &Family, q: &Family) -> f64 {
     let (lower, upper) = union(p, q);
     let difference = |x: f64| log_density(p, x).exp() - log_density(q, x).exp();
+    // The support ends inside the union are jumps of |p − q| even where p − q keeps its sign.
+    let (p_ends, q_ends) = (interval(p), interval(q));
+    let mut inner: Vec<f64> = [p_ends.0, p_ends.1, q_ends.0, q_ends.1]
+        .into_iter()
+        .flatten()
+        .chain(crossings(&difference, lower, upper))
+        .filter(|x| lower.is_none_or(|a| *x > a) && upper.is_none_or(|b| *x < b))
+        .collect();
+    inner.sort_by(f64::total_cmp);
+    inner.dedup();
     let mut ends = vec![lower];
-    ends.extend(crossings(&difference, lower, upper).into_iter().map(Some));
+    ends.extend(inner.into_iter().map(Some));
     ends.push(upper);
     ends.windows(2)
         .map(|pair| integrate(&|x| difference(x).abs() / 2.0, pair[0], pair[1]))
