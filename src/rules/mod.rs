@@ -33,6 +33,7 @@ mod student_t;
 mod testing;
 mod von_mises;
 mod weibull;
+mod wishart;
 
 use std::cmp::Ordering;
 
@@ -136,6 +137,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         dirichlet::RULES,
         negative_binomial::RULES,
         multinomial::RULES,
+        wishart::RULES,
     ];
     GROUPS.iter().flat_map(|group| group.iter())
 }

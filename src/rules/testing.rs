@@ -278,8 +278,19 @@ fn node(t: f64, lower: Option<f64>, upper: Option<f64>) -> (f64, f64) {
 /// ∫ f over (lower, upper), either end possibly infinite.
 ///
 /// The trapezoidal sums are refined by halving the step until two successive levels agree to 1e-14
-/// relatively; non-finite values of the integrand (underflow far in a tail) count as 0.
+/// relatively (see [`integrate_to`]); non-finite values of the integrand (underflow far in a tail) count as 0.
 pub(crate) fn integrate(f: &dyn Fn(f64) -> f64, lower: Option<f64>, upper: Option<f64>) -> f64 {
+    integrate_to(f, lower, upper, 1e-14)
+}
+
+/// [`integrate`] with a relative `tolerance` between successive levels, for the inner integrals of nested
+/// quadrature (each level roughly squares the error, so 1e-10 between levels leaves far less).
+pub(crate) fn integrate_to(
+    f: &dyn Fn(f64) -> f64,
+    lower: Option<f64>,
+    upper: Option<f64>,
+    tolerance: f64,
+) -> f64 {
     let node = |t: f64| node(t, lower, upper);
     let term = |t: f64| {
         let (x, weight) = node(t);
@@ -310,7 +321,7 @@ pub(crate) fn integrate(f: &dyn Fn(f64) -> f64, lower: Option<f64>, upper: Optio
         }
         step /= 2.0;
         let refined = total * step;
-        if (refined - estimate).abs() <= 1e-14 * refined.abs() {
+        if (refined - estimate).abs() <= tolerance * refined.abs() {
             return refined;
         }
         estimate = refined;
