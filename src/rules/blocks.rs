@@ -61,6 +61,20 @@ pub(crate) fn require_positive(expr: &Expr, condition: &str, reason: &str) -> Re
     }
 }
 
+/// Checks that an interpolated parameter α·a + (1 − α)·b is > 0, the range condition of a Rényi integral.
+/// Below order 1 it is a convex combination of valid parameters and holds without a decision.
+pub(crate) fn require_mixture_positive(
+    alpha: &Expr,
+    mixed: &Expr,
+    condition: &str,
+    reason: &str,
+) -> Result<(), Verdict> {
+    if below_one(alpha) == Ok(true) {
+        return Ok(());
+    }
+    require_positive(mixed, condition, reason)
+}
+
 /// How `a` compares with `b`: structurally equal expressions are equal; otherwise the sign of `a − b`, or the
 /// verdict `Undecided` naming the comparison.
 pub(crate) fn compare(a: &Expr, b: &Expr, what: &str) -> Result<Ordering, Verdict> {
@@ -147,8 +161,18 @@ pub(crate) fn interpolate(alpha: &Expr, a: &Expr, b: &Expr) -> Expr {
 
 /// The Rényi divergence of an exponential family from its log-normaliser F at θ₁, θ₂ and θ_α:
 /// F(θ₂) − F(θ₁) + (F(θ_α) − F(θ₁))/(α − 1) (Nielsen & Nock, arXiv:1105.3259).
+/// The differences are exactly 0 when the log-normalisers are the same expression.
 pub(crate) fn from_normalisers(first: Expr, second: Expr, mixed: Expr, alpha: &Expr) -> Expr {
-    second - first.clone() + (mixed - first) / (alpha.clone() - 1)
+    difference(second, first.clone()) + difference(mixed, first) / (alpha.clone() - 1)
+}
+
+/// a − b, exactly 0 when a and b are the same expression.
+pub(crate) fn difference(a: Expr, b: Expr) -> Expr {
+    if a == b {
+        Expr::int(0)
+    } else {
+        a - b
+    }
 }
 
 /// The Rényi divergence of two exponential distributions written through the ratio t = λ₂/λ₁ of their rates

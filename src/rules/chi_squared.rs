@@ -10,7 +10,7 @@ use crate::family::FamilyKind;
 use crate::sym::{digamma, lgamma, log, Expr};
 
 use super::blocks::{
-    compare, infinite, interpolate, lgamma_difference, order_of, require_positive, Order,
+    compare, infinite, interpolate, lgamma_difference, order_of, require_mixture_positive, Order,
 };
 use super::{Query, Rule, RuleResult};
 
@@ -62,7 +62,8 @@ pub(crate) fn divergence_renyi(k1: &Expr, k2: &Expr, order: Order) -> RuleResult
         },
         Order::Finite(alpha) => {
             let mixed = interpolate(&alpha, &h1, &h2);
-            require_positive(
+            require_mixture_positive(
+                &alpha,
                 &mixed,
                 "α·k₁ + (1 − α)·k₂ > 0",
                 "the Rényi integral diverges at this order: α·k₁ + (1 − α)·k₂ ≤ 0",

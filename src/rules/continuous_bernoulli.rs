@@ -16,7 +16,9 @@ use crate::family::continuous_bernoulli::log_normaliser;
 use crate::family::FamilyKind;
 use crate::sym::{exp, log, Expr};
 
-use super::blocks::{compare, from_normalisers, interpolate, log_ratio, order_of, Order};
+use super::blocks::{
+    compare, difference, from_normalisers, interpolate, log_ratio, order_of, Order,
+};
 use super::{Query, Rule, RuleResult};
 
 /// The rules of this file.
@@ -67,15 +69,7 @@ fn mean(lambda: &Expr) -> Expr {
     lambda.clone() / (2 * lambda.clone() - 1) - 1 / natural(lambda)
 }
 
-/// F at η(λ), written in λ: −log(1 − λ) − log C(λ) (0 at λ = ½).
-fn normaliser(lambda: &Expr) -> Expr {
-    if *lambda == Expr::ratio(1, 2) {
-        return Expr::int(0);
-    }
-    -log(1 - lambda.clone()) - log_normaliser(lambda.clone())
-}
-
-/// F(η) = log((e^η − 1)/η) at a natural parameter that is not a parameter's own; 0 when η is known to be 0.
+/// F(η) = log((e^η − 1)/η) (= −log(1 − λ) − log C(λ) at η = η(λ)); 0 when η is known to be 0.
 fn normaliser_at(eta: Expr, is_zero: bool) -> Expr {
     if is_zero || eta.is_zero() {
         return Expr::int(0);
@@ -133,18 +127,19 @@ fn renyi(query: &Query<'_>) -> RuleResult {
         Order::One => kl(query),
         Order::Zero => Ok(Expr::int(0)),
         Order::Infinity => {
-            let constants = log_normaliser(l1.clone()) - log_normaliser(l2.clone());
+            let constants = difference(log_normaliser(l1.clone()), log_normaliser(l2.clone()));
             Ok(match compare(&l1, &l2, "λ₁ ≥ λ₂")? {
                 Ordering::Less => constants + log_ratio(&(1 - l1), &(1 - l2)),
                 _ => constants + log_ratio(&l1, &l2),
             })
         }
         Order::Finite(alpha) => {
-            let eta = interpolate(&alpha, &natural(&l1), &natural(&l2));
+            let (eta1, eta2) = (natural(&l1), natural(&l2));
+            let eta = interpolate(&alpha, &eta1, &eta2);
             let mixed = normaliser_at(eta, mixed_is_zero(&alpha, &l1, &l2));
             Ok(from_normalisers(
-                normaliser(&l1),
-                normaliser(&l2),
+                normaliser_at(eta1, false),
+                normaliser_at(eta2, false),
                 mixed,
                 &alpha,
             ))

@@ -11,7 +11,7 @@ use crate::sym::{digamma, lgamma, sum, Expr};
 
 use super::blocks::{
     compare, infinite, interpolate, lgamma_difference, log_ratio, not_applicable, order_of,
-    require_positive, Order,
+    require_mixture_positive, Order,
 };
 use super::{Query, Rule, RuleResult, Verdict};
 
@@ -128,7 +128,8 @@ fn renyi(query: &Query<'_>) -> RuleResult {
                 .map(|(a, b)| interpolate(&order, a, b))
                 .collect();
             for component in &mixed {
-                require_positive(
+                require_mixture_positive(
+                    &order,
                     component,
                     "α·αᵢ + (1 − α)·βᵢ > 0",
                     "the Rényi integral diverges at this order: some α·αᵢ + (1 − α)·βᵢ ≤ 0",

@@ -12,7 +12,7 @@ use crate::sym::{digamma, euler_gamma, Expr};
 
 use super::blocks::{
     compare, exponential_renyi, exponential_total_variation, infinite, interpolate, log_of,
-    log_ratio, not_applicable, order_of, require_positive, Order,
+    log_ratio, not_applicable, order_of, require_mixture_positive, Order,
 };
 use super::{Query, Rule, RuleResult};
 
@@ -123,12 +123,14 @@ fn renyi(query: &Query<'_>) -> RuleResult {
                 return exponential_renyi(log_ratio(&b2, &b1), b2 / b1, false, &alpha);
             }
             // The integrand behaves as x^{a_α − 1} at 0 and (1 − x)^{b_α − 1} at 1.
-            require_positive(
+            require_mixture_positive(
+                &alpha,
                 &interpolate(&alpha, &a1, &a2),
                 "α·a₁ + (1 − α)·a₂ > 0",
                 "the Rényi integral diverges at 0: α·a₁ + (1 − α)·a₂ ≤ 0",
             )?;
-            require_positive(
+            require_mixture_positive(
+                &alpha,
                 &interpolate(&alpha, &b1, &b2),
                 "α·b₁ + (1 − α)·b₂ > 0",
                 "the Rényi integral diverges at 1: α·b₁ + (1 − α)·b₂ ≤ 0",

@@ -11,7 +11,8 @@ use crate::family::FamilyKind;
 use crate::sym::{exp, expint, Expr};
 
 use super::blocks::{
-    compare, from_normalisers, infinite, interpolate, log_of, order_of, require_positive, Order,
+    compare, from_normalisers, infinite, interpolate, log_of, order_of, require_mixture_positive,
+    Order,
 };
 use super::{Query, Rule, RuleResult};
 
@@ -92,7 +93,8 @@ fn renyi(query: &Query<'_>) -> RuleResult {
         },
         Order::Finite(alpha) => {
             let mixed = interpolate(&alpha, &t1, &t2);
-            require_positive(
+            require_mixture_positive(
+                &alpha,
                 &mixed,
                 "α·θ₁ + (1 − α)·θ₂ > 0",
                 "the Rényi integral diverges at this order: α·θ₁ + (1 − α)·θ₂ ≤ 0",

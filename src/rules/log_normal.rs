@@ -11,7 +11,9 @@ use crate::divergence::DivergenceKind;
 use crate::family::FamilyKind;
 use crate::sym::{log, pi, Expr};
 
-use super::blocks::{compare, infinite, interpolate, log_ratio, order_of, require_positive, Order};
+use super::blocks::{
+    compare, infinite, interpolate, log_ratio, order_of, require_mixture_positive, Order,
+};
 use super::{Query, Rule, RuleResult};
 
 /// The rules of this file.
@@ -75,7 +77,8 @@ pub(crate) fn normal_renyi(m1: &Expr, v1: &Expr, m2: &Expr, v2: &Expr, order: Or
         },
         Order::Finite(alpha) => {
             let mixed = interpolate(&alpha, v2, v1);
-            require_positive(
+            require_mixture_positive(
+                &alpha,
                 &mixed,
                 "α·σ₂² + (1 − α)·σ₁² > 0",
                 "the Rényi integral diverges at this order: α·σ₂² + (1 − α)·σ₁² ≤ 0",

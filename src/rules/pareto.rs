@@ -11,7 +11,7 @@ use crate::sym::Expr;
 
 use super::blocks::{
     below_one, compare, infinite, interpolate, log_of, log_ratio, not_applicable, order_of, power,
-    require_positive, Order,
+    require_mixture_positive, Order,
 };
 use super::{Query, Rule, RuleResult};
 
@@ -114,7 +114,8 @@ fn renyi(query: &Query<'_>) -> RuleResult {
             let mixed = interpolate(&alpha, &a1, &a2);
             let shape_terms = log_ratio(&a1, &a2) + log_ratio(&a1, &mixed) / (alpha.clone() - 1);
             if contained {
-                require_positive(
+                require_mixture_positive(
+                    &alpha,
                     &mixed,
                     "α·α₁ + (1 − α)·α₂ > 0",
                     "the Rényi integral diverges at infinity: α·α₁ + (1 − α)·α₂ ≤ 0",

@@ -10,7 +10,9 @@ use crate::divergence::DivergenceKind;
 use crate::family::FamilyKind;
 use crate::sym::{abs, pi, sqrt, Expr, Function};
 
-use super::blocks::{below_one, compare, cos, from_normalisers, log_of, order_of, Order};
+use super::blocks::{
+    below_one, compare, cos, difference, from_normalisers, log_of, order_of, Order,
+};
 use super::{Query, Rule, RuleResult};
 
 /// The rules of this file.
@@ -112,7 +114,7 @@ fn kl(query: &Query<'_>) -> RuleResult {
     } else {
         mean_resultant(k1.clone()) * projection
     };
-    Ok(log_bessel(k2) - log_bessel(k1) + moment)
+    Ok(difference(log_bessel(k2), log_bessel(k1)) + moment)
 }
 
 /// The Rényi divergence of order α between von Mises distributions, with the orders 0 and ∞.
@@ -127,14 +129,14 @@ fn kl(query: &Query<'_>) -> RuleResult {
 /// ```
 fn renyi(query: &Query<'_>) -> RuleResult {
     let (m1, k1, m2, k2) = parameters(query);
-    let difference = m1.clone() - m2.clone();
+    let separation = m1.clone() - m2.clone();
     let same_direction = compare(&m1, &m2, "μ₁ = μ₂") == Ok(Ordering::Equal);
     match order_of(query) {
         Order::One => kl(query),
         Order::Zero => Ok(Expr::int(0)),
         Order::Infinity => {
-            let reach = resultant_length(k1.clone(), -k2.clone(), &difference, same_direction)?;
-            Ok(log_bessel(k2) - log_bessel(k1) + reach)
+            let reach = resultant_length(k1.clone(), -k2.clone(), &separation, same_direction)?;
+            Ok(difference(log_bessel(k2), log_bessel(k1)) + reach)
         }
         Order::Finite(alpha) => {
             let a = alpha.clone() * k1.clone();
@@ -143,7 +145,7 @@ fn renyi(query: &Query<'_>) -> RuleResult {
             let mixed = if same_direction && below_one(&alpha) == Ok(true) {
                 a + b
             } else {
-                resultant_length(a, b, &difference, same_direction)?
+                resultant_length(a, b, &separation, same_direction)?
             };
             Ok(from_normalisers(
                 log_bessel(k1),

@@ -18,8 +18,8 @@ use crate::family::FamilyKind;
 use crate::sym::{digamma, lgamma, log, pi, sum, Expr};
 
 use super::blocks::{
-    compare, infinite, interpolate, lgamma_difference, log_ratio, not_applicable, order_of,
-    require_positive, Order,
+    compare, from_normalisers, infinite, interpolate, lgamma_difference, log_ratio, not_applicable,
+    order_of, require_mixture_positive, Order,
 };
 use super::{Query, Rule, RuleResult, Verdict};
 
@@ -307,7 +307,8 @@ fn renyi(query: &Query<'_>) -> RuleResult {
         return infinite("the Rényi integral diverges at this order: α V₁⁻¹ + (1 − α) V₂⁻¹ is not positive definite");
     }
     let mixed_df = interpolate(&alpha, &p.df, &q.df);
-    require_positive(
+    require_mixture_positive(
+        &alpha,
         &(mixed_df.clone() - (k as i64 - 1)),
         "α·ν₁ + (1 − α)·ν₂ > k − 1",
         "the Rényi integral diverges at this order: α·ν₁ + (1 − α)·ν₂ ≤ k − 1",
@@ -316,7 +317,7 @@ fn renyi(query: &Query<'_>) -> RuleResult {
     let first = reduced_normaliser(&p.df, &p.determinant, k);
     let second = reduced_normaliser(&q.df, &q.determinant, k);
     let mixed = reduced_normaliser(&mixed_df, &mixed_determinant, k);
-    Ok(second - first.clone() + (mixed - first) / (alpha - 1))
+    Ok(from_normalisers(first, second, mixed, &alpha))
 }
 
 /// D_∞ = log sup p/q: log p/q = (c/2) log|X| − ½ tr(DX) + G₂ − G₁ with c = ν₁ − ν₂, D = V₁⁻¹ − V₂⁻¹.
