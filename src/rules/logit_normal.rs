@@ -7,7 +7,7 @@ use crate::divergence::DivergenceKind;
 use crate::family::FamilyKind;
 
 use super::blocks::order_of;
-use super::log_normal::{normal_kl, normal_renyi, parameters};
+use super::log_normal::{normal_kl, normal_renyi, normal_total_variation, parameters};
 use super::{Query, Rule, RuleResult};
 
 /// The rules of this file.
@@ -28,6 +28,14 @@ pub static RULES: &[Rule] = &[
         formula: renyi,
         reference:
             "Gil, Alajaji & Linder, Inf. Sci. 249 (2013) 124-131 (normal row), through x -> logit x",
+    },
+    Rule {
+        divergence: DivergenceKind::TotalVariation,
+        p: FamilyKind::LogitNormal,
+        q: Some(FamilyKind::LogitNormal),
+        formula: total_variation,
+        reference: "normal TV from the crossings of the densities and the normal CDF, through x -> logit x \
+                    (TV is invariant under bijections)",
     },
 ];
 
@@ -59,10 +67,24 @@ fn renyi(query: &Query<'_>) -> RuleResult {
     normal_renyi(&m1, &v1, &m2, &v2, order_of(query))
 }
 
+/// The total variation between logit-normal distributions: the normal one.
+///
+/// # Formula
+///
+/// ```text
+/// σ₁² = σ₂² = σ²:  TV = erf(|μ₁ − μ₂| / (2√(2σ²)))
+/// otherwise, x± = (μ₁σ₂² − μ₂σ₁² ± √(σ₁²σ₂²((μ₁ − μ₂)² + (σ₂² − σ₁²)(log σ₂² − log σ₁²)))) / (σ₂² − σ₁²)
+///   TV = ½ [erf((x₊ − μ₁)/√(2σ₁²)) − erf((x₋ − μ₁)/√(2σ₁²)) − erf((x₊ − μ₂)/√(2σ₂²)) + erf((x₋ − μ₂)/√(2σ₂²))]
+/// ```
+fn total_variation(query: &Query<'_>) -> RuleResult {
+    let (m1, v1, m2, v2) = parameters(query);
+    normal_total_variation(&m1, &v1, &m2, &v2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
-    use crate::divergence::DivergenceKind::{KullbackLeibler, Renyi};
+    use crate::divergence::DivergenceKind::{KullbackLeibler, Renyi, TotalVariation};
     use crate::family::FamilyKind::LogitNormal;
     use crate::sym::Expr;
 
@@ -94,5 +116,18 @@ mod tests {
             );
         }
         assert_infinite(apply(Renyi, &q, Some(&p), Some(&Expr::Infinity)));
+    }
+
+    #[test]
+    fn total_variation_matches_quadrature() {
+        for (p, q) in [
+            (logit_normal(0.5, 0.75), logit_normal(-0.25, 1.5)),
+            (logit_normal(0.0, 0.5), logit_normal(1.0, 0.5)),
+        ] {
+            assert_close(
+                value(TotalVariation, &p, Some(&q), None),
+                total_variation_by_quadrature(&p, &q),
+            );
+        }
     }
 }
