@@ -49,7 +49,8 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Cauchy,
         q: None,
         formula: entropy,
-        reference: "Lazo & Rathie, IEEE Trans. IT 24(1) (1978) 120-122 (Cauchy)",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Table 17.1 (Cauchy); Lazo & \
+                    Rathie, IEEE Trans. IT 24(1) (1978) 120-122",
     },
 ];
 

@@ -37,7 +37,8 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::ChiSquared,
         q: None,
         formula: entropy,
-        reference: "Lazo & Rathie, IEEE Trans. IT 24(1) (1978) 120-122 (chi-squared)",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Table 17.1 (chi-squared); Lazo & \
+                    Rathie, IEEE Trans. IT 24(1) (1978) 120-122",
     },
 ];
 

@@ -46,7 +46,8 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Gumbel,
         q: None,
         formula: entropy,
-        reference: "Lazo & Rathie, IEEE Trans. IT 24(1) (1978) 120-122 (extreme value distribution)",
+        reference: "-E log p with E[(X - mu)/beta] = gamma and E exp(-(X - mu)/beta) = 1 (Johnson, Kotz & Balakrishnan, \
+                    Continuous Univariate Distributions vol. 2 (1995), extreme value distributions)",
     },
 ];
 

@@ -43,7 +43,7 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::HalfCauchy,
         q: None,
         formula: entropy,
-        reference: "Cauchy entropy log(4 pi gamma) (Lazo & Rathie, IEEE Trans. IT 24(1) 1978) less log 2 for \
+        reference: "Cauchy entropy log(4 pi gamma) (Cover & Thomas 2006, Table 17.1) less log 2 for \
                     the fold",
     },
 ];

@@ -40,8 +40,8 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::InverseGamma,
         q: None,
         formula: entropy,
-        reference: "Lazo & Rathie, IEEE Trans. IT 24(1) (1978) 120-122 (inverted gamma); \
-                    Nielsen & Nock, Proc. IEEE ICIP 2010",
+        reference: "Nielsen & Nock, Entropies and cross-entropies of exponential families, Proc. IEEE ICIP 2010 \
+                    (inverse gamma: E log X = log beta - psi(alpha), E 1/X = alpha/beta)",
     },
 ];
 

@@ -48,9 +48,8 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Kumaraswamy,
         q: None,
         formula: entropy,
-        reference:
-            "Jones, Kumaraswamy's distribution: a beta-type distribution with some tractability \
-                    advantages, Statistical Methodology 6 (2009) 70-81 (entropy)",
+        reference: "-E log p with 1 - X^a ~ Beta(1, b) (Jones, Kumaraswamy's distribution: a beta-type \
+                    distribution with some tractability advantages, Statistical Methodology 6 (2009) 70-81)",
     },
 ];
 

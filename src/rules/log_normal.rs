@@ -47,7 +47,8 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::LogNormal,
         q: None,
         formula: entropy,
-        reference: "Lazo & Rathie, IEEE Trans. IT 24(1) (1978) 120-122 (log-normal)",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Table 17.1 (lognormal); Lazo & \
+                    Rathie, IEEE Trans. IT 24(1) (1978) 120-122",
     },
 ];
 

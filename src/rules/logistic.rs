@@ -48,7 +48,8 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Logistic,
         q: None,
         formula: entropy,
-        reference: "Lazo & Rathie, IEEE Trans. IT 24(1) (1978) 120-122 (logistic)",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Table 17.1 (logistic); Lazo & \
+                    Rathie, IEEE Trans. IT 24(1) (1978) 120-122",
     },
 ];
 

@@ -45,7 +45,8 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::Rayleigh,
         q: None,
         formula: entropy,
-        reference: "Lazo & Rathie, IEEE Trans. IT 24(1) (1978) 120-122 (Rayleigh)",
+        reference: "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Table 17.1 (Rayleigh); Lazo & \
+                    Rathie, IEEE Trans. IT 24(1) (1978) 120-122",
     },
 ];
 

@@ -17,7 +17,8 @@ pub static RULES: &[Rule] = &[Rule {
     q: None,
     formula: entropy,
     reference:
-        "Lazo & Rathie, IEEE Trans. IT 24(1) (1978) 120-122 (Student t), with the scale sigma",
+        "Cover & Thomas, Elements of Information Theory, 2nd ed. (2006), Table 17.1 (Student t), plus log sigma \
+         for the scale; Lazo & Rathie, IEEE Trans. IT 24(1) (1978) 120-122",
 }];
 
 /// The differential entropy of T(ν, μ, σ).

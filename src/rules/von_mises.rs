@@ -22,7 +22,7 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::VonMises,
         q: Some(FamilyKind::VonMises),
         formula: kl,
-        reference: "Mardia & Jupp, Directional Statistics (Wiley 2000), section 3.5.4 (E cos(X - mu) = A(kappa)); \
+        reference: "Mardia & Jupp, Directional Statistics (Wiley 2000), section 3.5 (E cos(X - mu) = A(kappa) = I1/I0); \
                     E_P[log p/q] with the von Mises density",
     },
     Rule {
@@ -38,8 +38,8 @@ pub static RULES: &[Rule] = &[
         p: FamilyKind::VonMises,
         q: None,
         formula: entropy,
-        reference: "Mardia & Jupp, Directional Statistics (Wiley 2000), section 3.5.4 (entropy of the von Mises \
-                    distribution)",
+        reference: "-E log p with E cos(X - mu) = A(kappa) (Mardia & Jupp, Directional Statistics, Wiley 2000, \
+                    section 3.5)",
     },
 ];
 
