@@ -24,12 +24,39 @@ pub mod uniform;
 mod tests;
 
 use crate::divergence::DivergenceKind;
+mod blocks;
+mod cauchy;
+mod chi;
+mod chi_squared;
+mod continuous_bernoulli;
 pub mod cross;
+mod dirichlet;
+mod gumbel;
+mod half_cauchy;
+mod half_normal;
+mod inverse_gamma;
+mod kumaraswamy;
+mod lindley;
 mod listing;
-
-use crate::family::{Family, FamilyKind};
+mod log_normal;
+mod log_uniform;
+mod logistic;
+mod logit_normal;
+mod moyal;
+mod multinomial;
+mod negative_binomial;
+mod pareto;
+mod rayleigh;
+mod student_t;
+#[cfg(test)]
+mod testing;
+mod von_mises;
+mod weibull;
+mod wishart;
 
 use std::cmp::Ordering;
+
+use crate::family::{Family, FamilyKind};
 
 use crate::sym::Expr;
 
@@ -121,6 +148,30 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         categorical::RULES,
         poisson::RULES,
         geometric::RULES,
+        inverse_gamma::RULES,
+        chi_squared::RULES,
+        chi::RULES,
+        log_normal::RULES,
+        logit_normal::RULES,
+        half_normal::RULES,
+        weibull::RULES,
+        gumbel::RULES,
+        rayleigh::RULES,
+        pareto::RULES,
+        kumaraswamy::RULES,
+        moyal::RULES,
+        von_mises::RULES,
+        lindley::RULES,
+        continuous_bernoulli::RULES,
+        cauchy::RULES,
+        half_cauchy::RULES,
+        student_t::RULES,
+        logistic::RULES,
+        log_uniform::RULES,
+        dirichlet::RULES,
+        negative_binomial::RULES,
+        multinomial::RULES,
+        wishart::RULES,
     ];
     GROUPS
         .iter()
