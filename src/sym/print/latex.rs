@@ -83,7 +83,8 @@ impl Style for Latex {
         symbol_name(&symbol.name)
     }
 
-    fn function(&self, function: Function, argument: &str) -> String {
+    fn function(&self, function: Function, arguments: &[String]) -> String {
+        let argument = arguments.join(", ");
         let name = match function {
             Function::Abs => return format!("\\left|{argument}\\right|"),
             Function::Log => "\\log",
@@ -97,7 +98,11 @@ impl Style for Latex {
             Function::Atan => "\\arctan",
             Function::Sin => "\\sin",
             Function::Cos => "\\cos",
-            Function::BesselI => "I",
+            // I_ν(x): the order is a subscript.
+            Function::BesselI => match arguments {
+                [order, x] => return format!("I_{{{order}}}({x})"),
+                _ => "I",
+            },
         };
         format!("{name}({argument})")
     }

@@ -2,7 +2,8 @@
 //!
 //! Both share one layout: a sum prints its terms in the canonical order of
 //! [`crate::sym::simplify::order`] (symbols, then functions and constants, then the rational), negative terms
-//! as subtraction, and a common rational denominator factored out (`(m^2 + v - log(v) - 1)/2`); a product
+//! as subtraction but not first when a term is positive (`3/2 - log(2)`), and a common rational denominator
+//! factored out (`(m^2 + v - log(v) - 1)/2`); a product
 //! prints its coefficient's numerator and the factors with positive exponents over the coefficient's
 //! denominator and the factors with negative exponents (`x/2`, `1/x`, `2*sqrt(15)/5`); `x^(1/2)` prints as a
 //! square root. Only the spelling of the pieces differs between the two styles.
@@ -75,8 +76,8 @@ trait Style {
     fn constant(&self, constant: Constant) -> String;
     /// A free symbol.
     fn symbol(&self, symbol: &Symbol) -> String;
-    /// A function applied to its printed argument.
-    fn function(&self, function: Function, argument: &str) -> String;
+    /// A function applied to its printed arguments.
+    fn function(&self, function: Function, arguments: &[String]) -> String;
     /// `numerator / denominator`; the pieces are given with their levels.
     fn fraction(&self, numerator: Rendered, denominator: Rendered) -> Rendered;
     /// `base ^ exponent`; the base is already parenthesised where needed.
@@ -102,7 +103,7 @@ fn render(expr: &Expr, style: &dyn Style) -> Rendered {
         Expr::Numeric(_) => Rendered::new(style.numeric(), Level::Atom),
         Expr::Apply(function, arguments) => {
             let printed: Vec<String> = arguments.iter().map(|a| render(a, style).text).collect();
-            Rendered::new(style.function(*function, &printed.join(", ")), Level::Atom)
+            Rendered::new(style.function(*function, &printed), Level::Atom)
         }
         Expr::Add(terms) => render_sum(terms, style),
         Expr::Mul(_) | Expr::Pow(..) => signed(render_magnitude(expr, None, style), style),
@@ -325,17 +326,25 @@ fn common_denominator(terms: &[&Expr]) -> Option<BigInt> {
     shared.filter(|d| !d.is_one() && !d.is_zero()).cloned()
 }
 
+/// The terms joined with their signs. A sum does not start with a minus when it has a positive term: the
+/// first positive term goes first (`3/2 - log(2)`, `1 - x`, not `-log(2) + 3/2`).
 fn render_terms(terms: &[&Expr], scale: Option<&BigInt>, style: &dyn Style) -> Rendered {
     if let ([single], None) = (terms, scale) {
         return render(single, style);
     }
+    let mut signed_terms: Vec<(bool, Rendered)> = terms
+        .iter()
+        .map(|term| render_magnitude(term, scale, style))
+        .collect();
+    if signed_terms.len() == 1 {
+        return signed(signed_terms.remove(0), style);
+    }
+    if let Some(first_positive) = signed_terms.iter().position(|(negative, _)| !negative) {
+        let moved = signed_terms.remove(first_positive);
+        signed_terms.insert(0, moved);
+    }
     let mut text = String::new();
-    for (position, term) in terms.iter().enumerate() {
-        let (negative, magnitude) = render_magnitude(term, scale, style);
-        if terms.len() == 1 {
-            return signed((negative, magnitude), style);
-        }
-        let magnitude = at_least(magnitude, Level::Product, style);
+    for (position, (negative, magnitude)) in signed_terms.into_iter().enumerate() {
         let sign = match (position, negative) {
             (0, false) => "",
             (0, true) => "-",
@@ -343,7 +352,7 @@ fn render_terms(terms: &[&Expr], scale: Option<&BigInt>, style: &dyn Style) -> R
             (_, true) => " - ",
         };
         text.push_str(sign);
-        text.push_str(&magnitude);
+        text.push_str(&at_least(magnitude, Level::Product, style));
     }
     Rendered::new(text, Level::Sum)
 }

@@ -19,8 +19,8 @@ impl Style for Plain {
         symbol.name.clone()
     }
 
-    fn function(&self, function: Function, argument: &str) -> String {
-        format!("{}({argument})", function.name())
+    fn function(&self, function: Function, arguments: &[String]) -> String {
+        format!("{}({})", function.name(), arguments.join(", "))
     }
 
     fn fraction(&self, numerator: Rendered, denominator: Rendered) -> Rendered {

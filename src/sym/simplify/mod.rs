@@ -42,7 +42,7 @@ pub use sign::{is_positive, sign, signs, Signs};
 const MAX_PASSES: usize = 4;
 
 /// Nesting depth up to which the recursive passes run on the caller's stack.
-const SHALLOW_DEPTH: usize = 256;
+const SHALLOW_DEPTH: usize = 128;
 
 /// Nesting depth up to which a deeper expression gets a thread with a stack big enough for it.
 const MAX_DEPTH: usize = 50_000;
@@ -130,6 +130,9 @@ fn canonical(expr: &Expr) -> Expr {
 
 /// A function applied to canonical arguments, in canonical form.
 pub fn apply(function: Function, mut arguments: Vec<Expr>) -> Expr {
+    if function == Function::BesselI {
+        return special::bessel_i(arguments);
+    }
     if arguments.len() != 1 {
         return Expr::Apply(function, arguments);
     }

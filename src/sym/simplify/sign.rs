@@ -152,6 +152,14 @@ fn signs_within(expr: &Expr, depth: usize) -> Signs {
         Expr::Pow(base, exponent) => power_signs(base, exponent, depth),
         Expr::Apply(function, arguments) => match arguments.as_slice() {
             [argument] => function_signs(*function, argument, depth),
+            // I_ν(x) > 0 for x > 0 and ν ≥ 0: every term of its power series is positive.
+            [order, x] if *function == Function::BesselI => {
+                if signs(order).is_non_negative() && signs(x).is_positive() {
+                    Signs::POSITIVE
+                } else {
+                    Signs::ANY
+                }
+            }
             _ => Signs::ANY,
         },
         Expr::Numeric(_) => Signs::ANY,
@@ -334,5 +342,11 @@ mod tests {
             sign(&crate::sym::abs(symbol("v", Domain::Positive))),
             Some(Ordering::Greater)
         );
+        let bessel = |order: Expr, x: Expr| Expr::Apply(Function::BesselI, vec![order, x]);
+        assert_eq!(
+            sign(&bessel(Expr::int(0), symbol("k", Domain::Positive))),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(sign(&bessel(Expr::int(1), symbol("x", Domain::Real))), None);
     }
 }

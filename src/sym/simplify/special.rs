@@ -80,6 +80,19 @@ pub fn special(function: Function, argument: Expr) -> Expr {
     }
 }
 
+/// I_ν(x) with its value at x = 0: I₀(0) = 1, I_ν(0) = 0 for ν > 0.
+pub fn bessel_i(arguments: Vec<Expr>) -> Expr {
+    if let [Expr::Number(order), x] = arguments.as_slice() {
+        if x.is_zero() && order.is_zero() {
+            return Expr::int(1);
+        }
+        if x.is_zero() && order.is_positive() {
+            return Expr::int(0);
+        }
+    }
+    Expr::Apply(Function::BesselI, arguments)
+}
+
 /// |x| in canonical form: x or −x when the sign is known, the known-sign factors taken out of a product.
 pub fn abs_of(argument: Expr) -> Expr {
     if let Expr::Number(value) = &argument {
