@@ -32,6 +32,19 @@ pub fn embed(family: &Family, target: FamilyKind) -> Option<Family> {
     })
 }
 
+/// A two-component Dirichlet as the Beta of its first coordinate (x, 1 − x) ↔ x, when the other distribution is
+/// a Beta: the identification makes Beta ‖ Dirichlet pairs comparable.
+pub fn as_beta(family: &Family, other: &Family) -> Option<Family> {
+    let pairs = family.kind == FamilyKind::Dirichlet && other.kind == FamilyKind::Beta;
+    match family.params.first() {
+        Some(Param::Vector(alphas)) if pairs && alphas.len() == 2 => Some(Family {
+            kind: FamilyKind::Beta,
+            params: alphas.iter().cloned().map(Param::Scalar).collect(),
+        }),
+        _ => None,
+    }
+}
+
 /// The families that may contain both `p` and `q`, most specific first.
 const HOSTS: [FamilyKind; 5] = [
     FamilyKind::Gamma,

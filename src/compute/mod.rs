@@ -90,6 +90,14 @@ pub fn compute(
             ..computed
         });
     }
+    if let (Some(pf), Some(qf)) = (p.as_family(), q.as_family()) {
+        if let Some(beta) = embedding::as_beta(pf, qf) {
+            return compute(divergence, &Distribution::Family(beta), Some(q));
+        }
+        if let Some(beta) = embedding::as_beta(qf, pf) {
+            return compute(divergence, p, Some(&Distribution::Family(beta)));
+        }
+    }
     if p == q {
         return Ok(Computed::finite(Expr::int(0), "D(P || P) = 0"));
     }

@@ -32,7 +32,8 @@ pub fn formula(rule: &Rule) -> Result<Expr, String> {
         Some(kind) => Some(symbolic_member(kind, "2").ok_or("vector or matrix parameters")?),
         None => None,
     };
-    let order = Expr::symbol("a", Domain::Positive);
+    // The formula shown is the one for 0 < a < 1, where no finiteness condition restricts the parameters.
+    let order = Expr::symbol("a", Domain::OpenUnit);
     let query = Query {
         p: &p,
         q: q.as_ref(),
@@ -40,7 +41,11 @@ pub fn formula(rule: &Rule) -> Result<Expr, String> {
     };
     (rule.formula)(&query)
         .map(|expr| sym::simplify(&expr))
-        .map_err(|verdict| format!("{verdict:?}"))
+        .map_err(|verdict| match verdict {
+            crate::rules::Verdict::Infinite(reason) => format!("inf: {reason}"),
+            crate::rules::Verdict::NotApplicable(reason)
+            | crate::rules::Verdict::Undecided(reason) => reason,
+        })
 }
 
 /// Every rule, one per line (plain or LaTeX) or one JSON object per line.
@@ -74,4 +79,27 @@ pub fn listing(format: Format) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The rule table as Markdown (`docs/RULES.md`): every rule with its formula and reference.
+pub fn markdown() -> String {
+    let escape = |text: &str| text.replace('|', "\\|");
+    let mut document = String::from(
+        "# The rule table\n\nGenerated from `divcalc --rules` by `DIVCALC_BLESS=1 cargo test --test documents`; \
+         a test fails when this file is stale. Parameters are the canonical ones of each family with a suffix: \
+         1 for P, 2 for Q; `a` is the Rényi order, shown for 0 < a < 1 (other orders: `divcalc`).\n\n| rule | formula | reference |\n|---|---|---|\n",
+    );
+    for rule in all() {
+        let shown = match formula(rule) {
+            Ok(expr) => format!("`{}`", escape(&print::plain(&expr))),
+            Err(why) => format!("({})", escape(&why)),
+        };
+        document.push_str(&format!(
+            "| {} | {} | {} |\n",
+            escape(&rule.name()),
+            shown,
+            escape(rule.reference)
+        ));
+    }
+    document
 }

@@ -60,7 +60,7 @@ use crate::family::{Family, FamilyKind};
 
 use crate::sym::Expr;
 
-pub use listing::{formula, listing, symbolic_member};
+pub use listing::{formula, listing, markdown, symbolic_member};
 
 /// What a rule concluded instead of a finite closed form.
 #[derive(Clone, Debug, PartialEq)]

@@ -140,11 +140,13 @@ fn signs_within(expr: &Expr, depth: usize) -> Signs {
         Expr::Number(value) => rational_signs(value),
         Expr::Constant(_) | Expr::Infinity => Signs::POSITIVE,
         Expr::Symbol(symbol) => domain_signs(symbol.domain),
-        Expr::Add(terms) => terms
-            .iter()
-            .map(signs)
-            .reduce(Signs::plus)
-            .unwrap_or(Signs::ZERO),
+        Expr::Add(terms) => unit_interval_signs(terms).unwrap_or_else(|| {
+            terms
+                .iter()
+                .map(signs)
+                .reduce(Signs::plus)
+                .unwrap_or(Signs::ZERO)
+        }),
         Expr::Mul(factors) => factors
             .iter()
             .map(signs)
@@ -163,6 +165,49 @@ fn signs_within(expr: &Expr, depth: usize) -> Signs {
             _ => Signs::ANY,
         },
         Expr::Numeric(_) => Signs::ANY,
+    }
+}
+
+/// The sign of a sum of a rational and multiples of symbols in (0, 1), such as `a - 1` for a Rényi order
+/// a ∈ (0, 1): each symbolic term lies strictly inside (0, k) or (k, 0), so the sum lies strictly inside an
+/// interval whose ends are rationals.
+fn unit_interval_signs(terms: &[Expr]) -> Option<Signs> {
+    let zero = Rational::from_integer(0.into());
+    let (mut lower, mut upper, mut open) = (zero.clone(), zero.clone(), false);
+    for term in terms {
+        let coefficient = match term {
+            Expr::Number(value) => {
+                lower += value;
+                upper += value;
+                continue;
+            }
+            Expr::Symbol(symbol) if symbol.domain == Domain::OpenUnit => {
+                Rational::from_integer(1.into())
+            }
+            Expr::Mul(factors) => match factors.as_slice() {
+                [Expr::Number(k), Expr::Symbol(symbol)] if symbol.domain == Domain::OpenUnit => {
+                    k.clone()
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        open = true;
+        if coefficient > zero {
+            upper += coefficient;
+        } else {
+            lower += coefficient;
+        }
+    }
+    if !open {
+        return None;
+    }
+    if upper <= zero {
+        Some(Signs::of(Ordering::Less))
+    } else if lower >= zero {
+        Some(Signs::of(Ordering::Greater))
+    } else {
+        None
     }
 }
 
