@@ -45,11 +45,19 @@ fn family(name: &str) -> Option<FamilyKind> {
 
 /// How divcalc answers KL(P ‖ Q) at the example members: its method, `inf`, or `—` when it cannot.
 fn divcalc_cell(p: FamilyKind, q: FamilyKind) -> String {
-    let expression = format!(
-        "KL({} || {})",
-        common::examples(p)[0],
-        common::examples(q)[1]
+    // Beta and Dirichlet meet only in two dimensions.
+    let beta_pair = matches!(
+        (p, q),
+        (FamilyKind::Beta, FamilyKind::Dirichlet) | (FamilyKind::Dirichlet, FamilyKind::Beta)
     );
+    let example = |kind: FamilyKind, index: usize| {
+        if beta_pair && kind == FamilyKind::Dirichlet {
+            "Dir([2, 3])"
+        } else {
+            common::examples(kind)[index]
+        }
+    };
+    let expression = format!("KL({} || {})", example(p, 0), example(q, 1));
     let mut session = Session::with_options(Options {
         digits: 15,
         ..Options::default()
