@@ -146,6 +146,12 @@ impl Session {
         self.interrupt.clone()
     }
 
+    /// Replaces the interrupt flag (the REPL gives each evaluation a fresh one, so that an abandoned
+    /// evaluation stays interrupted while the next one runs).
+    pub fn set_interrupt(&mut self, flag: Flag) {
+        self.interrupt = flag;
+    }
+
     /// Evaluates one line: a `let`, an expression, or a blank/comment line.
     pub fn eval(&mut self, input: &str) -> Result<Outcome, Error> {
         let trimmed = input.trim();

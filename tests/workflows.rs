@@ -21,7 +21,10 @@ fn answer(expression: &str) -> (Option<String>, Option<String>) {
 #[test]
 fn vae_kl_term_in_symbols_and_numbers() {
     let (exact, _) = answer("KL(DiagN([m1, m2], [v1, v2]) || DiagN([0, 0], [1, 1]))");
-    assert_eq!(exact.unwrap(), "m1^2/2 + m2^2/2 + v1/2 + v2/2 - log(v1)/2 - log(v2)/2 - 1");
+    assert_eq!(
+        exact.unwrap(),
+        "m1^2/2 + m2^2/2 + v1/2 + v2/2 - log(v1)/2 - log(v2)/2 - 1"
+    );
     let (exact, value) = answer("KL(DiagN([1/2, -1], [1/4, 2]) || DiagN([0, 0], [1, 1]))");
     // ½Σ(μ² + σ² − log σ² − 1) = ½[(1/4 + 1/4 + log 4 − 1) + (1 + 2 − log 2 − 1)] = 3/4 + log(2)/2.
     assert_eq!(exact.unwrap(), "log(2)/2 + 3/4");
@@ -42,7 +45,10 @@ fn ppo_penalty_between_two_policies_in_both_directions() {
 #[test]
 fn gan_jensen_shannon_stays_within_its_bounds() {
     // Disjoint supports reach the upper bound log 2 exactly; identical distributions give exactly 0.
-    assert_eq!(answer("JS(Cat(1, 0, 0) || Cat(0, 0, 1))").0.unwrap(), "log(2)");
+    assert_eq!(
+        answer("JS(Cat(1, 0, 0) || Cat(0, 0, 1))").0.unwrap(),
+        "log(2)"
+    );
     assert_eq!(answer("JS(Bern(0.3) || Bern(0.3))").0.unwrap(), "0");
     let (_, value) = answer("JS(Bern(0.2) || Bern(0.7))");
     let js: f64 = value.unwrap().parse().unwrap();
@@ -55,7 +61,10 @@ fn gan_jensen_shannon_stays_within_its_bounds() {
 #[test]
 fn renyi_dp_budget_of_the_gaussian_mechanism() {
     assert_eq!(answer("Renyi(a, N(1, s) || N(0, s))").0.unwrap(), "a/(2*s)");
-    assert_eq!(answer("Renyi(a, N(mu, s) || N(0, s))").0.unwrap(), "a*mu^2/(2*s)");
+    assert_eq!(
+        answer("Renyi(a, N(mu, s) || N(0, s))").0.unwrap(),
+        "a*mu^2/(2*s)"
+    );
     let (exact, value) = answer("Renyi(8, N(1, 4) || N(0, 4))");
     assert_eq!(exact.unwrap(), "1");
     assert_eq!(value.unwrap(), "1.0000000000000000000");

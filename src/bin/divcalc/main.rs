@@ -92,6 +92,71 @@ fn batch(session: &mut Session) -> bool {
     all_succeeded
 }
 
+/// What one line printed: text for standard output, text for standard error, and whether it succeeded.
+pub(crate) struct Printed {
+    stdout: Option<String>,
+    stderr: Option<String>,
+    succeeded: bool,
+}
+
+impl Printed {
+    /// Writes the texts; a closed pipe (`divcalc < file | head -1`) is not an evaluation failure.
+    pub(crate) fn emit(&self) -> bool {
+        if let Some(text) = &self.stdout {
+            let _ = writeln!(io::stdout().lock(), "{text}");
+        }
+        if let Some(text) = &self.stderr {
+            let _ = writeln!(io::stderr().lock(), "{text}");
+        }
+        self.succeeded
+    }
+}
+
+/// Evaluates one line and renders its result or its error.
+pub(crate) fn render_line(
+    session: &mut Session,
+    line: &str,
+    number: Option<usize>,
+    one_line: bool,
+) -> Printed {
+    let format = session.options.format;
+    match session.eval(line) {
+        Ok(Outcome::Nothing) => Printed {
+            stdout: None,
+            stderr: None,
+            succeeded: true,
+        },
+        Ok(outcome) => {
+            let mut text = output::render(&outcome, format);
+            if one_line && format == Format::Plain {
+                text = text.replace('\n', " ");
+            }
+            Printed {
+                stdout: Some(text),
+                stderr: None,
+                succeeded: true,
+            }
+        }
+        Err(error) if format == Format::Json => Printed {
+            stdout: Some(output::json_error(line, &error)),
+            stderr: None,
+            succeeded: false,
+        },
+        Err(error) => {
+            let rendered = divcalc::diagnostic::render(line, &error);
+            let rendered = match number {
+                Some(number) => rendered.replacen("error: ", &format!("error: line {number}: "), 1),
+                None => rendered,
+            };
+            Printed {
+                stdout: None,
+                stderr: Some(rendered),
+                succeeded: false,
+            }
+        }
+    }
+}
+
 /// Evaluates one line and prints its result or its error. Returns whether it succeeded.
 pub(crate) fn evaluate_line(
     session: &mut Session,
@@ -99,33 +164,5 @@ pub(crate) fn evaluate_line(
     number: Option<usize>,
     one_line: bool,
 ) -> bool {
-    let format = session.options.format;
-    match session.eval(line) {
-        Ok(Outcome::Nothing) => true,
-        Ok(outcome) => {
-            let mut text = output::render(&outcome, format);
-            if one_line && format == Format::Plain {
-                text = text.replace('\n', " ");
-            }
-            let mut stdout = io::stdout().lock();
-            // A closed pipe (`divcalc < file | head -1`) is not an evaluation failure.
-            let _ = writeln!(stdout, "{text}");
-            true
-        }
-        Err(error) => {
-            if format == Format::Json {
-                println!("{}", output::json_error(line, &error));
-            } else {
-                let rendered = divcalc::diagnostic::render(line, &error);
-                match number {
-                    Some(number) => eprintln!(
-                        "{}",
-                        rendered.replacen("error: ", &format!("error: line {number}: "), 1)
-                    ),
-                    None => eprintln!("{rendered}"),
-                }
-            }
-            false
-        }
-    }
+    render_line(session, line, number, one_line).emit()
 }

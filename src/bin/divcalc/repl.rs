@@ -3,8 +3,12 @@
 
 use std::borrow::Cow;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
 
 use divcalc::command::{self, ControlFlow};
+use divcalc::interrupt::Flag;
 use divcalc::Session;
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
@@ -108,10 +112,11 @@ pub(crate) fn run(session: &mut Session) -> bool {
     if let Some(path) = &history {
         let _ = editor.load_history(path);
     }
-    // Ctrl-C while a computation runs raises the session's interrupt flag; while reading a line, rustyline
-    // reports it instead and the line is cleared.
-    let flag = session.interrupt();
-    let _ = ctrlc::set_handler(move || flag.raise());
+    // Ctrl-C while a computation runs sets this; while reading a line, rustyline reports it instead and the
+    // line is cleared.
+    let pressed = Arc::new(AtomicBool::new(false));
+    let handler_pressed = pressed.clone();
+    let _ = ctrlc::set_handler(move || handler_pressed.store(true, Ordering::SeqCst));
     println!(
         "divcalc {} — :help for help, Ctrl-D to quit",
         env!("CARGO_PKG_VERSION")
@@ -139,7 +144,7 @@ pub(crate) fn run(session: &mut Session) -> bool {
                 } else {
                     Cow::Borrowed(&line)
                 };
-                all_succeeded &= crate::evaluate_line(session, &single_line, None, false);
+                all_succeeded &= evaluate_interruptibly(session, &single_line, &pressed);
             }
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => break,
@@ -157,4 +162,44 @@ pub(crate) fn run(session: &mut Session) -> bool {
         let _ = editor.save_history(path);
     }
     all_succeeded
+}
+
+/// Evaluates a line on a worker thread so that Ctrl-C returns to the prompt at once, even inside one long
+/// MPFR call: the worker is abandoned with its interrupt flag raised (it stops at its next check and its
+/// result is dropped), and the session keeps its state from before the line.
+fn evaluate_interruptibly(session: &mut Session, line: &str, pressed: &Arc<AtomicBool>) -> bool {
+    pressed.store(false, Ordering::SeqCst);
+    let flag = Flag::new();
+    let mut worker_session = session.clone();
+    worker_session.set_interrupt(flag.clone());
+    let (sender, receiver) = mpsc::channel();
+    let line = line.to_string();
+    let spawned = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let printed = crate::render_line(&mut worker_session, &line, None, false);
+            let _ = sender.send((worker_session, printed));
+        });
+    if let Err(error) = spawned {
+        eprintln!("error: cannot start the evaluation: {error}");
+        return false;
+    }
+    loop {
+        match receiver.recv_timeout(Duration::from_millis(20)) {
+            Ok((updated, printed)) => {
+                *session = updated;
+                return printed.emit();
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) if pressed.swap(false, Ordering::SeqCst) => {
+                flag.raise();
+                eprintln!("interrupted");
+                return false;
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                eprintln!("error: the evaluation stopped unexpectedly");
+                return false;
+            }
+        }
+    }
 }
