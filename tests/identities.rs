@@ -135,3 +135,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn cross_entropy_of_a_distribution_with_itself_is_its_entropy() {
+    for p in ["N(0, 1)", "Exp(2)", "Cat(1/2, 1/4, 1/4)", "Gamma(3/2, 2)"] {
+        let cross = value(&format!("H({p}, {p})")).expect("finite");
+        let entropy = value(&format!("H({p})")).expect("finite");
+        assert_eq!(cross, entropy, "H({p}, {p})");
+        assert_ne!(entropy, 0.0);
+    }
+}

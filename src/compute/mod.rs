@@ -98,6 +98,10 @@ pub fn compute(
             return compute(divergence, p, Some(&Distribution::Family(beta)));
         }
     }
+    if p == q && kind == DivergenceKind::CrossEntropy {
+        let entropy = entropy(p)?;
+        return Ok(Computed { rule: format!("H(P, P) = {}", entropy.rule), ..entropy });
+    }
     if p == q {
         return Ok(Computed::finite(Expr::int(0), "D(P || P) = 0"));
     }
