@@ -126,6 +126,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         .iter()
         .flat_map(|group| group.iter())
         .chain(cross::RULES.iter())
+        .chain(cross::renyi::RULES.iter())
 }
 
 /// The rule for a quantity between two families, if the table has one.
