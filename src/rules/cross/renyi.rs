@@ -24,6 +24,10 @@ mod supremum;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_exponent;
+#[cfg(test)]
+mod tests_orders;
+#[cfg(test)]
 mod tests_session;
 
 use std::cmp::Ordering;

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 
 use crate::rules::Verdict;
-use crate::sym::{erf, erfc, exp, expint, lgamma, log, log_beta, pi, sqrt, Expr};
+use crate::sym::{atan, erf, erfc, exp, expint, lgamma, log, log_beta, pi, sqrt, Expr};
 
 use super::domain::{decide, Interval};
 use super::exponent::known_zero;
@@ -190,7 +190,7 @@ fn beta(g: &Expr, h: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
     Err(no_closed_form("an incomplete beta function"))
 }
 
-/// log ∫ (1 + ((t − m)/s)²)^power dt over ℝ or a half-line from m.
+/// log ∫ (1 + ((t − m)/s)²)^power dt over ℝ or a half-line from m, or over any interval when power = −1.
 fn cauchy(power: &Expr, center: &Expr, scale: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
     let (lower, upper) = (&interval.lower, &interval.upper);
     let infinite = lower.is_none() || upper.is_none();
@@ -204,6 +204,17 @@ fn cauchy(power: &Expr, center: &Expr, scale: &Expr, interval: &Interval) -> Res
         end.as_ref()
             .is_some_and(|e| known_zero(&(e.clone() - center.clone())))
     };
+    if known_zero(&(power.clone() + 1)) {
+        // ∫ dt/(1 + ((t − m)/s)²) = s·atan((t − m)/s), the Cauchy distribution function.
+        let angle = |end: &Option<Expr>, infinite: Expr| {
+            end.as_ref().map_or(infinite, |t| {
+                atan((t.clone() - center.clone()) / scale.clone())
+            })
+        };
+        let right = angle(upper, pi() / 2);
+        let left = angle(lower, -pi() / 2);
+        return Ok(log(scale.clone()) + log(right - left));
+    }
     match (lower, upper) {
         (None, None) => Ok(whole),
         (None, Some(_)) if at_center(upper) => Ok(whole - log(Expr::int(2))),
