@@ -5,6 +5,7 @@
 //! that are not targets there (negative binomial, χ, log-uniform, Moyal, half-Cauchy) are written here.
 
 use std::cmp::Ordering;
+use std::fmt;
 
 use crate::family::{Family, FamilyKind};
 use crate::rules::{sign_of, Verdict};
@@ -54,6 +55,31 @@ pub enum Feature {
     LogChoose(Expr),
     /// log Γ(x + r) for an r other than 1.
     LogRising(Expr),
+}
+
+impl fmt::Display for Feature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Feature::Identity => f.write_str("x"),
+            Feature::Square => f.write_str("x^2"),
+            Feature::Log => f.write_str("log(x)"),
+            Feature::LogComplement => f.write_str("log(1 - x)"),
+            Feature::LogSquare => f.write_str("log(x)^2"),
+            Feature::Reciprocal => f.write_str("1/x"),
+            Feature::Power(k) => write!(f, "x^({k})"),
+            Feature::ExpDecay(c) => write!(f, "exp(-({c}) x)"),
+            Feature::AbsoluteDeviation(m) => write!(f, "|x - ({m})|"),
+            Feature::LogCauchy { center, scale } => {
+                write!(f, "log(1 + ((x - ({center}))/({scale}))^2)")
+            }
+            Feature::LogLogistic { center, scale } => {
+                write!(f, "log(1 + exp(-(x - ({center}))/({scale})))")
+            }
+            Feature::LogFactorial => f.write_str("log(x!)"),
+            Feature::LogChoose(n) => write!(f, "log(binomial({n}, x))"),
+            Feature::LogRising(r) => write!(f, "lgamma(x + {r})"),
+        }
+    }
 }
 
 /// coefficient · feature.

@@ -106,7 +106,7 @@ fn not_recognised(exponent: &Exponent) -> Verdict {
     let names: Vec<String> = exponent
         .terms
         .iter()
-        .map(|term| format!("{:?}", term.feature))
+        .map(|term| term.feature.to_string())
         .collect();
     Verdict::NotApplicable(format!(
         "no known kernel combines the terms {}",
