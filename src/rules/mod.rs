@@ -18,6 +18,7 @@ pub mod linear_algebra;
 pub mod multivariate_normal;
 pub mod normal;
 pub mod poisson;
+pub mod total_variation;
 pub mod uniform;
 
 #[cfg(test)]
@@ -121,6 +122,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         categorical::RULES,
         poisson::RULES,
         geometric::RULES,
+        total_variation::RULES,
     ];
     GROUPS
         .iter()
