@@ -36,7 +36,7 @@ use std::sync::LazyLock;
 use crate::divergence::DivergenceKind;
 use crate::family::{Family, FamilyKind};
 use crate::rules::{sign_of, symbolic_member, Query, Rule, RuleResult, Verdict};
-use crate::sym::{exp, log, sum, Expr};
+use crate::sym::{log, sum, Expr};
 
 use domain::{common_support, is_whole_support, pieces, Domain};
 use exponent::{log_density, Exponent};
@@ -144,11 +144,11 @@ fn log_integral(domain: &Domain, exponent: &Exponent) -> RuleResult {
             "no known kernel combines these statistics".into(),
         ));
     }
-    let mut logs = Vec::new();
+    let mut masses = Vec::new();
     let mut stopped = None;
     for piece in pieces(interval, exponent)? {
-        match kernel::kernel(&piece, true).and_then(|kernel| integral::log_integral(&kernel)) {
-            Ok(value) => logs.push(value),
+        match kernel::kernel(&piece, true).and_then(|kernel| integral::integral(&kernel)) {
+            Ok(value) => masses.push(value),
             // One divergent piece makes the whole integral diverge.
             Err(infinite @ Verdict::Infinite(_)) => return Err(infinite),
             Err(other) => {
@@ -159,9 +159,9 @@ fn log_integral(domain: &Domain, exponent: &Exponent) -> RuleResult {
     if let Some(verdict) = stopped {
         return Err(verdict);
     }
-    Ok(match logs.len() {
-        1 => logs.remove(0),
-        _ => log(sum(logs.into_iter().map(exp))),
+    Ok(match masses.len() {
+        1 => masses.remove(0).logarithm(),
+        _ => log(sum(masses.into_iter().map(integral::Mass::value))),
     })
 }
 

@@ -10,12 +10,16 @@ use crate::sym::{exp, sum, Expr};
 
 use super::decide;
 
-/// The largest number of terms a distribution function is summed over.
-const MAX_TERMS: i64 = 10_000;
+/// The largest number of terms a distribution function is summed over: beyond it the exact rationals run to
+/// thousands of digits, and the numeric methods serve better.
+const MAX_TERMS: i64 = 1_000;
 
-fn too_many() -> Verdict {
+/// How far the crossing is searched for.
+const MAX_SEARCH: i64 = 1 << 40;
+
+fn too_many(limit: i64) -> Verdict {
     Verdict::NotApplicable(format!(
-        "the crossing lies beyond {MAX_TERMS}: too many terms for an exact sum"
+        "the crossing lies beyond {limit}: too many terms for an exact sum"
     ))
 }
 
@@ -27,8 +31,8 @@ fn ceiling(x: &Expr) -> Result<i64, Verdict> {
     let mut high = 1;
     while !at_least(high)? {
         high *= 2;
-        if high > 2 * MAX_TERMS {
-            return Err(too_many());
+        if high > MAX_SEARCH {
+            return Err(too_many(MAX_SEARCH));
         }
     }
     let mut low = 0;
@@ -87,6 +91,9 @@ pub(super) fn poisson(query: &Query<'_>) -> RuleResult {
     if last < 0 {
         return Ok(Expr::int(0));
     }
+    if last > MAX_TERMS {
+        return Err(too_many(MAX_TERMS));
+    }
     let cdf = |rate: &Expr| {
         let mut term = Expr::int(1);
         let mut terms = vec![term.clone()];
@@ -123,7 +130,7 @@ fn failures(r: &Expr, p1: &Expr, p2: &Expr) -> RuleResult {
         return Ok((1 - low.clone()).powi(count) - (1 - high).powi(count));
     }
     if count > MAX_TERMS {
-        return Err(too_many());
+        return Err(too_many(MAX_TERMS));
     }
     // Σ_{k<n₀} C(k + r − 1, k) (p>^r (1 − p>)^k − p<^r (1 − p<)^k).
     let mut coefficient = Expr::int(1);

@@ -1,6 +1,10 @@
-//! log ∫ of a kernel over its interval, in closed form, or the verdict: `Infinite` when the integral
-//! diverges, `NotApplicable` when it converges to something without a closed form here (an incomplete gamma
-//! or beta function, erfi).
+//! ∫ of a kernel over its interval, in closed form, or the verdict: `Infinite` when the integral diverges,
+//! `NotApplicable` when it converges to something without a closed form here (an incomplete gamma or beta
+//! function, erfi).
+//!
+//! A value is kept as exp(log)·factor ([`Mass`]): the logarithm carries the normaliser (log Γ, powers), the
+//! factor what has no logarithm of its own (erfc, 1 − e^(−x)), so that log ∫ of one piece needs no
+//! exp(log(…)) and a sum of pieces stays readable.
 
 use std::cmp::Ordering;
 
@@ -26,10 +30,53 @@ fn no_closed_form(what: &str) -> Verdict {
     Verdict::NotApplicable(format!("the Rényi integral needs {what}"))
 }
 
-/// log ∫ exp(constant) · shape(t) dt over the kernel's interval.
-pub fn log_integral(kernel: &Kernel) -> Result<Expr, Verdict> {
+/// exp(log) · factor.
+#[derive(Clone, Debug)]
+pub struct Mass {
+    /// The logarithmic part.
+    pub log: Expr,
+    /// The remaining factor, > 0.
+    pub factor: Expr,
+}
+
+impl Mass {
+    fn of_log(log: Expr) -> Mass {
+        Mass {
+            log,
+            factor: Expr::int(1),
+        }
+    }
+
+    fn of_factor(factor: Expr) -> Mass {
+        Mass {
+            log: Expr::int(0),
+            factor,
+        }
+    }
+
+    /// log of the value.
+    pub fn logarithm(self) -> Expr {
+        if self.factor.is_one() {
+            self.log
+        } else {
+            self.log + log(self.factor)
+        }
+    }
+
+    /// The value.
+    pub fn value(self) -> Expr {
+        if self.log.is_zero() {
+            self.factor
+        } else {
+            exp(self.log) * self.factor
+        }
+    }
+}
+
+/// ∫ exp(constant) · shape(t) dt over the kernel's interval.
+pub fn integral(kernel: &Kernel) -> Result<Mass, Verdict> {
     let interval = &kernel.interval;
-    let value = match &kernel.shape {
+    let mut value = match &kernel.shape {
         Shape::Normal { a, b } => normal(a, b, interval)?,
         Shape::Gamma { g, c } => gamma(g, c, interval)?,
         Shape::Beta { g, h } => beta(g, h, interval)?,
@@ -39,11 +86,12 @@ pub fn log_integral(kernel: &Kernel) -> Result<Expr, Verdict> {
             scale,
         } => cauchy(power, center, scale, interval)?,
     };
-    Ok(kernel.constant.clone() + value)
+    value.log = kernel.constant.clone() + value.log;
+    Ok(value)
 }
 
-/// log ∫ e^(a t² + b t) dt over (l, u).
-fn normal(a: &Expr, b: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
+/// ∫ e^(a t² + b t) dt over (l, u).
+fn normal(a: &Expr, b: &Expr, interval: &Interval) -> Result<Mass, Verdict> {
     let (lower, upper) = (&interval.lower, &interval.upper);
     match sign(a, "the coefficient of the square")? {
         Ordering::Greater => {
@@ -81,34 +129,43 @@ fn normal(a: &Expr, b: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
                     }
                 }
             };
-            Ok(base + log(mass))
+            Ok(Mass {
+                log: base,
+                factor: mass,
+            })
         }
     }
 }
 
-/// log ∫ e^(b t) dt over (l, u).
-fn exponential(b: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
+/// ∫ e^(b t) dt over (l, u).
+fn exponential(b: &Expr, interval: &Interval) -> Result<Mass, Verdict> {
     let (lower, upper) = (&interval.lower, &interval.upper);
     let slope = sign(b, "the coefficient of x")?;
     match (lower, upper, slope) {
-        (Some(l), Some(u), Ordering::Equal) => Ok(log(u.clone() - l.clone())),
+        (Some(l), Some(u), Ordering::Equal) => Ok(Mass::of_factor(u.clone() - l.clone())),
         (_, _, Ordering::Equal) => Err(diverges("the integrand is constant on an infinite range")),
         (_, None, Ordering::Greater) | (None, _, Ordering::Less) => {
             Err(diverges("the integrand grows exponentially"))
         }
-        (Some(l), None, Ordering::Less) => Ok(b.clone() * l.clone() - log(-b.clone())),
-        (None, Some(u), Ordering::Greater) => Ok(b.clone() * u.clone() - log(b.clone())),
-        (Some(l), Some(u), Ordering::Greater) => Ok(b.clone() * u.clone()
-            + log(1 - exp(-b.clone() * (u.clone() - l.clone())))
-            - log(b.clone())),
-        (Some(l), Some(u), Ordering::Less) => Ok(b.clone() * l.clone()
-            + log(1 - exp(b.clone() * (u.clone() - l.clone())))
-            - log(-b.clone())),
+        (Some(l), None, Ordering::Less) => {
+            Ok(Mass::of_log(b.clone() * l.clone() - log(-b.clone())))
+        }
+        (None, Some(u), Ordering::Greater) => {
+            Ok(Mass::of_log(b.clone() * u.clone() - log(b.clone())))
+        }
+        (Some(l), Some(u), Ordering::Greater) => Ok(Mass {
+            log: b.clone() * u.clone() - log(b.clone()),
+            factor: 1 - exp(-b.clone() * (u.clone() - l.clone())),
+        }),
+        (Some(l), Some(u), Ordering::Less) => Ok(Mass {
+            log: b.clone() * l.clone() - log(-b.clone()),
+            factor: 1 - exp(b.clone() * (u.clone() - l.clone())),
+        }),
     }
 }
 
-/// log ∫ t^g dt over (l, u) ⊆ [0, ∞).
-fn power(g: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
+/// ∫ t^g dt over (l, u) ⊆ [0, ∞).
+fn power(g: &Expr, interval: &Interval) -> Result<Mass, Verdict> {
     let lower = interval.lower.clone().unwrap_or_else(|| Expr::int(0));
     let at_zero = known_zero(&lower);
     let shift = g.clone() + 1;
@@ -121,17 +178,17 @@ fn power(g: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
             return Err(diverges("the power is not integrable at infinity"));
         }
         // ∫_l^∞ t^g dt = l^(g+1)/(−(g+1)).
-        return Ok(shift.clone() * log(lower) - log(-shift));
+        return Ok(Mass::of_log(shift.clone() * log(lower) - log(-shift)));
     };
     Ok(match order {
-        Ordering::Equal => log(log(upper.clone()) - log(lower)),
-        _ if at_zero => shift.clone() * log(upper.clone()) - log(shift),
-        _ => log((upper.clone().pow(shift.clone()) - lower.pow(shift.clone())) / shift),
+        Ordering::Equal => Mass::of_factor(log(upper.clone()) - log(lower)),
+        _ if at_zero => Mass::of_log(shift.clone() * log(upper.clone()) - log(shift)),
+        _ => Mass::of_factor((upper.clone().pow(shift.clone()) - lower.pow(shift.clone())) / shift),
     })
 }
 
-/// log ∫ t^g e^(c t) dt over (l, u) ⊆ [0, ∞).
-fn gamma(g: &Expr, c: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
+/// ∫ t^g e^(c t) dt over (l, u) ⊆ [0, ∞).
+fn gamma(g: &Expr, c: &Expr, interval: &Interval) -> Result<Mass, Verdict> {
     if known_zero(c) {
         return power(g, interval);
     }
@@ -152,17 +209,19 @@ fn gamma(g: &Expr, c: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
     }
     if at_zero {
         // ∫₀^∞ t^g e^(c t) dt = Γ(g + 1)/(−c)^(g + 1).
-        return Ok(lgamma(shift.clone()) - shift * log(-c.clone()));
+        return Ok(Mass::of_log(
+            lgamma(shift.clone()) - shift * log(-c.clone()),
+        ));
     }
     if known_zero(&shift) {
         // ∫_l^∞ e^(c t)/t dt = E₁(−c l).
-        return Ok(log(expint(-c.clone() * lower)));
+        return Ok(Mass::of_factor(expint(-c.clone() * lower)));
     }
     Err(no_closed_form("an incomplete gamma function"))
 }
 
-/// log ∫ t^g (1 − t)^h dt over (l, u) ⊆ [0, 1].
-fn beta(g: &Expr, h: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
+/// ∫ t^g (1 − t)^h dt over (l, u) ⊆ [0, 1].
+fn beta(g: &Expr, h: &Expr, interval: &Interval) -> Result<Mass, Verdict> {
     let lower = interval.lower.clone().unwrap_or_else(|| Expr::int(0));
     let upper = interval.upper.clone().unwrap_or_else(|| Expr::int(1));
     let at_zero = known_zero(&lower);
@@ -174,7 +233,7 @@ fn beta(g: &Expr, h: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
         return Err(diverges("the power of 1 − x is not integrable at 1"));
     }
     if at_zero && at_one {
-        return Ok(log_beta(g.clone() + 1, h.clone() + 1));
+        return Ok(Mass::of_log(log_beta(g.clone() + 1, h.clone() + 1)));
     }
     if known_zero(g) {
         // s = 1 − t maps (l, u) onto (1 − u, 1 − l).
@@ -190,8 +249,8 @@ fn beta(g: &Expr, h: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
     Err(no_closed_form("an incomplete beta function"))
 }
 
-/// log ∫ (1 + ((t − m)/s)²)^power dt over ℝ or a half-line from m, or over any interval when power = −1.
-fn cauchy(power: &Expr, center: &Expr, scale: &Expr, interval: &Interval) -> Result<Expr, Verdict> {
+/// ∫ (1 + ((t − m)/s)²)^power dt over ℝ or a half-line from m, or over any interval when power = −1.
+fn cauchy(power: &Expr, center: &Expr, scale: &Expr, interval: &Interval) -> Result<Mass, Verdict> {
     let (lower, upper) = (&interval.lower, &interval.upper);
     let infinite = lower.is_none() || upper.is_none();
     let decay = power.clone() + Expr::ratio(1, 2);
@@ -213,12 +272,15 @@ fn cauchy(power: &Expr, center: &Expr, scale: &Expr, interval: &Interval) -> Res
         };
         let right = angle(upper, pi() / 2);
         let left = angle(lower, -pi() / 2);
-        return Ok(log(scale.clone()) + log(right - left));
+        return Ok(Mass {
+            log: log(scale.clone()),
+            factor: right - left,
+        });
     }
     match (lower, upper) {
-        (None, None) => Ok(whole),
-        (None, Some(_)) if at_center(upper) => Ok(whole - log(Expr::int(2))),
-        (Some(_), None) if at_center(lower) => Ok(whole - log(Expr::int(2))),
+        (None, None) => Ok(Mass::of_log(whole)),
+        (None, Some(_)) if at_center(upper) => Ok(Mass::of_log(whole - log(Expr::int(2)))),
+        (Some(_), None) if at_center(lower) => Ok(Mass::of_log(whole - log(Expr::int(2)))),
         _ => Err(no_closed_form("an incomplete beta function")),
     }
 }
