@@ -177,7 +177,13 @@ pub fn kernel(piece: &Piece, jacobian: bool) -> Result<Kernel, Verdict> {
         if sign_of(&k) != Some(Ordering::Greater) {
             return Err(not_recognised(exponent));
         }
-        let power = |end: Expr| if k.is_one() { end } else { end.pow(k.clone()) };
+        let power = |end: Expr| {
+            if k.is_one() || end.is_zero() {
+                end
+            } else {
+                end.pow(k.clone())
+            }
+        };
         let g = if jacobian {
             (g + 1) / k.clone() - 1
         } else {
