@@ -100,7 +100,10 @@ pub fn compute(
     }
     if p == q && kind == DivergenceKind::CrossEntropy {
         let entropy = entropy(p)?;
-        return Ok(Computed { rule: format!("H(P, P) = {}", entropy.rule), ..entropy });
+        return Ok(Computed {
+            rule: format!("H(P, P) = {}", entropy.rule),
+            ..entropy
+        });
     }
     if p == q {
         return Ok(Computed::finite(Expr::int(0), "D(P || P) = 0"));

@@ -37,14 +37,6 @@ pub static RULES: &[Rule] = &[
                     integer orders",
     },
     Rule {
-        divergence: DivergenceKind::TotalVariation,
-        p: FamilyKind::Cauchy,
-        q: Some(FamilyKind::Cauchy),
-        formula: total_variation,
-        reference: "Nielsen & Okamura, IEEE Trans. IT 69(5) (2023), arXiv:2101.12459: TV = (2/pi) \
-                    arctan(sqrt(chi^2/2))",
-    },
-    Rule {
         divergence: DivergenceKind::Entropy,
         p: FamilyKind::Cauchy,
         q: None,
@@ -190,18 +182,6 @@ fn kl(query: &Query<'_>) -> RuleResult {
 fn renyi(query: &Query<'_>) -> RuleResult {
     let (x1, g1, x2, g2) = parameters(query);
     divergence_renyi(&x1, &g1, &x2, &g2, order_of(query))
-}
-
-/// The total variation between Cauchy distributions.
-///
-/// # Formula
-///
-/// ```text
-/// TV = (2/π) arctan √(((x₁ − x₂)² + (γ₁ − γ₂)²)/(4γ₁γ₂))
-/// ```
-fn total_variation(query: &Query<'_>) -> RuleResult {
-    let (x1, g1, x2, g2) = parameters(query);
-    Ok(divergence_total_variation(&x1, &g1, &x2, &g2))
 }
 
 /// The differential entropy of Cauchy(x₀, γ).

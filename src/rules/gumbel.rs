@@ -11,8 +11,8 @@ use crate::family::FamilyKind;
 use crate::sym::{euler_gamma, Expr};
 
 use super::blocks::{
-    below_one, compare, exp_of, exponential_renyi, exponential_total_variation, gamma_of, infinite,
-    log_ratio, not_applicable, order_of, Order,
+    below_one, compare, exp_of, exponential_renyi, gamma_of, infinite, log_ratio, not_applicable,
+    order_of, Order,
 };
 use super::{Query, Rule, RuleResult};
 
@@ -33,13 +33,6 @@ pub static RULES: &[Rule] = &[
         formula: renyi,
         reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013) 124-131 (Gumbel row, common scale); \
                     exponential case through x -> exp(-x/beta)",
-    },
-    Rule {
-        divergence: DivergenceKind::TotalVariation,
-        p: FamilyKind::Gumbel,
-        q: Some(FamilyKind::Gumbel),
-        formula: total_variation,
-        reference: "exponential TV through x -> exp(-x/beta) (common scale; TV is invariant under bijections)",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
@@ -125,24 +118,6 @@ fn renyi(query: &Query<'_>) -> RuleResult {
             not_applicable("no closed form for Gumbel distributions of different scales")
         }
     }
-}
-
-/// The total variation between Gumbel distributions of a common scale.
-///
-/// # Formula
-///
-/// ```text
-/// t = e^{(μ₂ − μ₁)/β}:   TV = t^{t/(1 − t)} |1 − t|   (0 when μ₁ = μ₂);  different scales: no closed form
-/// ```
-fn total_variation(query: &Query<'_>) -> RuleResult {
-    let (m1, b1, m2, b2) = parameters(query);
-    if compare(&b1, &b2, "β₁ = β₂")? != Ordering::Equal {
-        return not_applicable("no closed form for Gumbel distributions of different scales");
-    }
-    if compare(&m1, &m2, "μ₁ = μ₂") == Ok(Ordering::Equal) {
-        return Ok(Expr::int(0));
-    }
-    Ok(exponential_total_variation(exp_of((m2 - m1) / b1)))
 }
 
 /// The differential entropy of Gumbel(μ, β).

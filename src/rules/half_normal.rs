@@ -4,13 +4,11 @@
 //! half-normals equals that between N(0, σ₁²) and N(0, σ₂²) (van Erven & Harremoës 2014). The densities
 //! cross once on [0, ∞), which gives the total variation with erf.
 
-use std::cmp::Ordering;
-
 use crate::divergence::DivergenceKind;
 use crate::family::FamilyKind;
-use crate::sym::{abs, erf, log, pi, sqrt, Expr};
+use crate::sym::{log, pi, Expr};
 
-use super::blocks::{compare, log_ratio, order_of};
+use super::blocks::order_of;
 use super::log_normal::{normal_kl, normal_renyi};
 use super::{Query, Rule, RuleResult};
 
@@ -30,14 +28,6 @@ pub static RULES: &[Rule] = &[
         q: Some(FamilyKind::HalfNormal),
         formula: renyi,
         reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013) 124-131 (normal row with zero means)",
-    },
-    Rule {
-        divergence: DivergenceKind::TotalVariation,
-        p: FamilyKind::HalfNormal,
-        q: Some(FamilyKind::HalfNormal),
-        formula: total_variation,
-        reference: "derived from the single crossing x*^2 = s1 s2 log(s2/s1)/(s2 - s1) of the densities and the \
-                    half-normal CDF erf(x/sqrt(2 s)) (Johnson, Kotz & Balakrishnan vol. 1, 1994)",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
@@ -80,30 +70,6 @@ fn renyi(query: &Query<'_>) -> RuleResult {
     let (v1, v2) = variances(query);
     let zero = Expr::int(0);
     normal_renyi(&zero, &v1, &zero, &v2, order_of(query))
-}
-
-/// The total variation between half-normal distributions.
-///
-/// # Formula
-///
-/// ```text
-/// c = (log σ₂² − log σ₁²) / (σ₂² − σ₁²)
-/// TV = |erf(√(σ₂² c / 2)) − erf(√(σ₁² c / 2))|     (0 when σ₁² = σ₂²)
-/// ```
-fn total_variation(query: &Query<'_>) -> RuleResult {
-    let (v1, v2) = variances(query);
-    let order = compare(&v1, &v2, "σ₁² < σ₂²");
-    if order == Ok(Ordering::Equal) {
-        return Ok(Expr::int(0));
-    }
-    let crossing = log_ratio(&v2, &v1) / (v2.clone() - v1.clone());
-    let at = |variance: Expr| erf(sqrt(variance * crossing.clone() / 2));
-    Ok(match order {
-        Ok(Ordering::Less) => at(v2) - at(v1),
-        Ok(_) => at(v1) - at(v2),
-        // Symbolic variances: the order of the two terms is open, the absolute value is not.
-        Err(_) => abs(at(v2) - at(v1)),
-    })
 }
 
 /// The differential entropy of HalfN(σ²).

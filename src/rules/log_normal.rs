@@ -35,14 +35,6 @@ pub static RULES: &[Rule] = &[
                     maximising log p/q",
     },
     Rule {
-        divergence: DivergenceKind::TotalVariation,
-        p: FamilyKind::LogNormal,
-        q: Some(FamilyKind::LogNormal),
-        formula: total_variation,
-        reference: "normal TV from the crossings of the densities and the normal CDF, through x -> log x \
-                    (TV is invariant under bijections)",
-    },
-    Rule {
         divergence: DivergenceKind::Entropy,
         p: FamilyKind::LogNormal,
         q: None,
@@ -151,20 +143,6 @@ fn kl(query: &Query<'_>) -> RuleResult {
 fn renyi(query: &Query<'_>) -> RuleResult {
     let (m1, v1, m2, v2) = parameters(query);
     normal_renyi(&m1, &v1, &m2, &v2, order_of(query))
-}
-
-/// The total variation between log-normal distributions.
-///
-/// # Formula
-///
-/// ```text
-/// σ₁² = σ₂² = σ²:  TV = erf(|μ₁ − μ₂| / (2√(2σ²)))
-/// otherwise, x± = (μ₁σ₂² − μ₂σ₁² ± √(σ₁²σ₂²((μ₁ − μ₂)² + (σ₂² − σ₁²)(log σ₂² − log σ₁²)))) / (σ₂² − σ₁²)
-///   TV = ½ [erf((x₊ − μ₁)/√(2σ₁²)) − erf((x₋ − μ₁)/√(2σ₁²)) − erf((x₊ − μ₂)/√(2σ₂²)) + erf((x₋ − μ₂)/√(2σ₂²))]
-/// ```
-fn total_variation(query: &Query<'_>) -> RuleResult {
-    let (m1, v1, m2, v2) = parameters(query);
-    normal_total_variation(&m1, &v1, &m2, &v2)
 }
 
 /// The differential entropy of LogN(μ, σ²).

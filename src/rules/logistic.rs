@@ -36,14 +36,6 @@ pub static RULES: &[Rule] = &[
                     sinh((2a - 1)d/2)/((2a - 1) sinh(d/2)); equal scales only",
     },
     Rule {
-        divergence: DivergenceKind::TotalVariation,
-        p: FamilyKind::Logistic,
-        q: Some(FamilyKind::Logistic),
-        formula: total_variation,
-        reference: "F(x*) differences at the single crossing x* = (mu1 + mu2)/2 of equal-scale logistic \
-                    densities: tanh(|d|/4)",
-    },
-    Rule {
         divergence: DivergenceKind::Entropy,
         p: FamilyKind::Logistic,
         q: None,
@@ -158,22 +150,6 @@ fn different_scales(query: &Query<'_>, alpha: Option<Expr>, reason: String) -> R
             not_applicable(reason)
         }
     }
-}
-
-/// The total variation between logistic distributions of a common scale.
-///
-/// # Formula
-///
-/// ```text
-/// TV = tanh(|d|/4) = (1 − e^{−|d|/2})/(1 + e^{−|d|/2}),  d = (μ₁ − μ₂)/s;  different scales: no closed form
-/// ```
-fn total_variation(query: &Query<'_>) -> RuleResult {
-    let (d, order) = shift(query)?;
-    if order == Ok(Ordering::Equal) {
-        return Ok(Expr::int(0));
-    }
-    let decay = exp_of(-magnitude(d, order) / 2);
-    Ok((1 - decay.clone()) / (1 + decay))
 }
 
 /// The differential entropy of Logistic(μ, s).

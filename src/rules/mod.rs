@@ -18,6 +18,7 @@ pub mod linear_algebra;
 pub mod multivariate_normal;
 pub mod normal;
 pub mod poisson;
+pub mod total_variation;
 pub mod uniform;
 
 #[cfg(test)]
@@ -172,11 +173,13 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         negative_binomial::RULES,
         multinomial::RULES,
         wishart::RULES,
+        total_variation::RULES,
     ];
     GROUPS
         .iter()
         .flat_map(|group| group.iter())
         .chain(cross::RULES.iter())
+        .chain(cross::renyi::RULES.iter())
 }
 
 /// The rule for a quantity between two families, if the table has one.

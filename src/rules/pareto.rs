@@ -10,7 +10,7 @@ use crate::family::FamilyKind;
 use crate::sym::Expr;
 
 use super::blocks::{
-    below_one, compare, infinite, interpolate, log_of, log_ratio, not_applicable, order_of, power,
+    below_one, compare, infinite, interpolate, log_of, log_ratio, order_of,
     require_mixture_positive, Order,
 };
 use super::{Query, Rule, RuleResult};
@@ -32,13 +32,6 @@ pub static RULES: &[Rule] = &[
         formula: renyi,
         reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013) 124-131 (Pareto row); direct integration of \
                     p^a q^(1-a) over the common support for x_m1 < x_m2",
-    },
-    Rule {
-        divergence: DivergenceKind::TotalVariation,
-        p: FamilyKind::Pareto,
-        q: Some(FamilyKind::Pareto),
-        formula: total_variation,
-        reference: "P(A) - Q(A) for A = [max x_m, inf) with a common shape (the density ratio is constant there)",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
@@ -129,26 +122,6 @@ fn renyi(query: &Query<'_>) -> RuleResult {
             }
         }
     }
-}
-
-/// The total variation between Pareto distributions of a common shape.
-///
-/// # Formula
-///
-/// ```text
-/// TV = 1 − (min(x_{m1}, x_{m2}) / max(x_{m1}, x_{m2}))^α;  different shapes: not tabulated
-/// ```
-fn total_variation(query: &Query<'_>) -> RuleResult {
-    let (x1, a1, x2, a2) = parameters(query);
-    if compare(&a1, &a2, "α₁ = α₂")? != Ordering::Equal {
-        return not_applicable("the Pareto total variation is tabulated for a common shape only");
-    }
-    let ratio = match compare(&x1, &x2, "x_m1 ≥ x_m2")? {
-        Ordering::Equal => return Ok(Expr::int(0)),
-        Ordering::Less => x1 / x2,
-        Ordering::Greater => x2 / x1,
-    };
-    Ok(1 - power(ratio, a1))
 }
 
 /// The differential entropy of Pareto(xₘ, α).

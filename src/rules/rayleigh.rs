@@ -9,10 +9,7 @@ use crate::divergence::DivergenceKind;
 use crate::family::FamilyKind;
 use crate::sym::{euler_gamma, log, Expr};
 
-use super::blocks::{
-    compare, exponential_renyi, exponential_total_variation, infinite, log_of, log_ratio, order_of,
-    Order,
-};
+use super::blocks::{compare, exponential_renyi, infinite, log_of, log_ratio, order_of, Order};
 use super::{Query, Rule, RuleResult};
 
 /// The rules of this file.
@@ -32,13 +29,6 @@ pub static RULES: &[Rule] = &[
         formula: renyi,
         reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013) 124-131 (Rayleigh row); D_inf by maximising \
                     log p/q",
-    },
-    Rule {
-        divergence: DivergenceKind::TotalVariation,
-        p: FamilyKind::Rayleigh,
-        q: Some(FamilyKind::Rayleigh),
-        formula: total_variation,
-        reference: "exponential TV through x -> x^2 (TV is invariant under bijections)",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
@@ -88,21 +78,6 @@ fn renyi(query: &Query<'_>) -> RuleResult {
             exponential_renyi(2 * log_ratio(&s1, &s2), (s1 / s2).powi(2), false, &alpha)
         }
     }
-}
-
-/// The total variation between Rayleigh distributions.
-///
-/// # Formula
-///
-/// ```text
-/// t = σ₁²/σ₂²:   TV = t^{t/(1 − t)} |1 − t|   (0 when σ₁ = σ₂)
-/// ```
-fn total_variation(query: &Query<'_>) -> RuleResult {
-    let (s1, s2) = scales(query);
-    if compare(&s1, &s2, "σ₁ = σ₂") == Ok(Ordering::Equal) {
-        return Ok(Expr::int(0));
-    }
-    Ok(exponential_total_variation((s1 / s2).powi(2)))
 }
 
 /// The differential entropy of Rayleigh(σ).

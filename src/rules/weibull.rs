@@ -11,8 +11,8 @@ use crate::family::FamilyKind;
 use crate::sym::{euler_gamma, Expr};
 
 use super::blocks::{
-    below_one, compare, exponential_renyi, exponential_total_variation, gamma_of, infinite,
-    log_ratio, not_applicable, order_of, power, Order,
+    below_one, compare, exponential_renyi, gamma_of, infinite, log_ratio, not_applicable, order_of,
+    power, Order,
 };
 use super::{Query, Rule, RuleResult};
 
@@ -33,14 +33,6 @@ pub static RULES: &[Rule] = &[
         formula: renyi,
         reference: "Gil, Alajaji & Linder, Inf. Sci. 249 (2013) 124-131 (Weibull row, common shape); \
                     exponential case through x -> x^k",
-    },
-    Rule {
-        divergence: DivergenceKind::TotalVariation,
-        p: FamilyKind::Weibull,
-        q: Some(FamilyKind::Weibull),
-        formula: total_variation,
-        reference: "exponential TV |exp(-l2 x*) - exp(-l1 x*)|, x* = log(l1/l2)/(l1 - l2), through x -> x^k \
-                    (common shape; TV is invariant under bijections)",
     },
     Rule {
         divergence: DivergenceKind::Entropy,
@@ -125,24 +117,6 @@ fn renyi(query: &Query<'_>) -> RuleResult {
             not_applicable("no closed form for Weibull distributions of different shapes")
         }
     }
-}
-
-/// The total variation between Weibull distributions of a common shape.
-///
-/// # Formula
-///
-/// ```text
-/// t = (λ₁/λ₂)^k:   TV = t^{t/(1 − t)} |1 − t|   (0 when λ₁ = λ₂);  different shapes: no closed form
-/// ```
-fn total_variation(query: &Query<'_>) -> RuleResult {
-    let (k1, l1, k2, l2) = parameters(query);
-    if compare(&k1, &k2, "k₁ = k₂")? != Ordering::Equal {
-        return not_applicable("no closed form for Weibull distributions of different shapes");
-    }
-    if compare(&l1, &l2, "λ₁ = λ₂") == Ok(Ordering::Equal) {
-        return Ok(Expr::int(0));
-    }
-    Ok(exponential_total_variation(power(l1 / l2, k1)))
 }
 
 /// The differential entropy of Weibull(k, λ).

@@ -14,6 +14,7 @@ mod discrete;
 mod extra;
 mod positive;
 mod real_line;
+pub mod renyi;
 pub mod special;
 pub mod statistics;
 mod table;
