@@ -28,7 +28,13 @@ pub fn render(outcome: &Outcome, format: Format) -> String {
 
 /// The JSON object for an error: `{"input": …, "error": …}`.
 pub fn json_error(input: &str, error: &Error) -> String {
-    serde_json::json!({ "input": input, "error": error.to_string() }).to_string()
+    #[derive(Serialize)]
+    struct JsonError<'a> {
+        input: &'a str,
+        error: String,
+    }
+    let record = JsonError { input: input.trim(), error: error.to_string() };
+    serde_json::to_string(&record).unwrap_or_else(|_| String::from("{\"error\": \"unprintable\"}"))
 }
 
 fn method_note(answer: &Answer) -> String {
