@@ -33,7 +33,10 @@ pub fn json_error(input: &str, error: &Error) -> String {
         input: &'a str,
         error: String,
     }
-    let record = JsonError { input: input.trim(), error: error.to_string() };
+    let record = JsonError {
+        input: input.trim(),
+        error: error.to_string(),
+    };
     serde_json::to_string(&record).unwrap_or_else(|_| String::from("{\"error\": \"unprintable\"}"))
 }
 

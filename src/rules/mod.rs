@@ -48,6 +48,7 @@ mod multinomial;
 mod negative_binomial;
 mod pareto;
 mod rayleigh;
+mod structural;
 mod student_t;
 #[cfg(test)]
 mod testing;
@@ -174,6 +175,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         multinomial::RULES,
         wishart::RULES,
         total_variation::RULES,
+        structural::RULES,
     ];
     GROUPS
         .iter()
