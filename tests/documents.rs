@@ -138,13 +138,26 @@ fn every_peer_pair_has_a_rule() {
     let peers = include_str!("data/peers.md");
     let names: Vec<String> = divcalc::rules::all().map(|rule| rule.name()).collect();
     let mut missing = Vec::new();
-    for line in peers.lines().skip_while(|line| !line.starts_with("| P ‖ Q")).skip(2) {
+    for line in peers
+        .lines()
+        .skip_while(|line| !line.starts_with("| P ‖ Q"))
+        .skip(2)
+    {
         if !line.starts_with('|') {
             break;
         }
-        let pair = line.trim_matches('|').split('|').next().unwrap_or_default().trim();
-        let Some((p, q)) = pair.split_once(" ‖ ") else { continue };
-        let (Some(p), Some(q)) = (family(p), family(q)) else { continue };
+        let pair = line
+            .trim_matches('|')
+            .split('|')
+            .next()
+            .unwrap_or_default()
+            .trim();
+        let Some((p, q)) = pair.split_once(" ‖ ") else {
+            continue;
+        };
+        let (Some(p), Some(q)) = (family(p), family(q)) else {
+            continue;
+        };
         let display = |kind: FamilyKind| divcalc::family::spec(kind).display;
         let name = format!("KL({} || {})", display(p), display(q));
         if !names.contains(&name) {
