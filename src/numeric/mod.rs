@@ -12,6 +12,7 @@ pub mod evaluate;
 pub mod functions;
 pub mod interval;
 pub mod power;
+pub mod quadrature;
 pub mod trigamma;
 
 use std::cmp::Ordering;

@@ -1,0 +1,1 @@
+//! Envelopes of log-densities in the tails (to be written).
