@@ -12,6 +12,7 @@
 //! 7. Otherwise, an error naming the missing closed form.
 
 pub mod finite;
+pub mod numeric;
 pub mod support;
 
 use std::cmp::Ordering;
