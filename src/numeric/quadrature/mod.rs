@@ -34,7 +34,7 @@ pub enum Map {
 #[derive(Clone, Debug)]
 pub struct Region {
     /// The integrand F as a program in t.
-    pub program: Program,
+    pub program: std::sync::Arc<Program>,
     /// How u maps to t.
     pub map: Map,
     /// The lower end of u, a constant expression.

@@ -13,7 +13,7 @@ fn region(expr: &Expr, map: Map, substitution: Substitution, lower: Expr, upper:
     let mut builder = Builder::new(substitution, None);
     let node = builder.expr(expr).unwrap();
     Region {
-        program: builder.finish(node),
+        program: std::sync::Arc::new(builder.finish(node)),
         map,
         lower,
         upper,
