@@ -147,7 +147,11 @@ pub fn split(
                 }
             }
             let root = locate(&mut fine, map, &pending.lower, &pending.upper, precision)?;
-            classified.push((pending.lower, root.lower.clone(), left.or(right.map(|r| !r))));
+            classified.push((
+                pending.lower,
+                root.lower.clone(),
+                left.or(right.map(|r| !r)),
+            ));
             classified.push((root.lower, root.upper.clone(), None));
             classified.push((root.upper, pending.upper, right.or(left.map(|l| !l))));
             continue;
@@ -172,8 +176,16 @@ pub fn split(
     // Ends of the region keep their exact expressions; inner cuts are exact floats.
     let count = classified.len();
     for (index, (low, high, positive)) in classified.into_iter().enumerate() {
-        let low_expr = if index == 0 { lower.clone() } else { expr_of(&low)? };
-        let high_expr = if index + 1 == count { upper.clone() } else { expr_of(&high)? };
+        let low_expr = if index == 0 {
+            lower.clone()
+        } else {
+            expr_of(&low)?
+        };
+        let high_expr = if index + 1 == count {
+            upper.clone()
+        } else {
+            expr_of(&high)?
+        };
         match positive {
             Some(positive) => {
                 if let Some(last) = split.parts.last_mut() {
@@ -190,7 +202,11 @@ pub fn split(
             }
             None => split.roots.push(Root {
                 lower: if index == 0 { a.lower.clone() } else { low },
-                upper: if index + 1 == count { b.upper.clone() } else { high },
+                upper: if index + 1 == count {
+                    b.upper.clone()
+                } else {
+                    high
+                },
             }),
         }
     }
@@ -209,7 +225,9 @@ fn locate(
     let mut u = Float::with_val(precision, lower + upper) / 2u32;
     for _ in 0..200 {
         let t = to_t(map, &point(&u)).map_err(failure)?;
-        let Ok(jet) = evaluator.evaluate_jet(&t) else { break };
+        let Ok(jet) = evaluator.evaluate_jet(&t) else {
+            break;
+        };
         let scale = match map {
             Map::Linear => Float::with_val(precision, 1),
             Map::Exponential => t.midpoint(),
@@ -228,7 +246,8 @@ fn locate(
             }
         }
         let magnitude = Float::with_val(64, u.abs_ref()) + 1u32;
-        let converged = step.is_zero() || Float::with_val(64, step.abs_ref()) < magnitude >> (precision - 4);
+        let converged =
+            step.is_zero() || Float::with_val(64, step.abs_ref()) < magnitude >> (precision - 4);
         u = next;
         if converged {
             break;
@@ -244,7 +263,10 @@ fn locate(
         let right = sign(evaluator, map, &point(&high));
         if let (Some(l), Some(r)) = (left, right) {
             if l != r {
-                return Ok(Root { lower: low, upper: high });
+                return Ok(Root {
+                    lower: low,
+                    upper: high,
+                });
             }
         }
         epsilon <<= 4;
@@ -271,6 +293,11 @@ pub fn bound_near_root(
         value = value.mul(&t).map_err(failure)?;
     }
     let length = u.width();
-    let bound = Float::with_val_round(precision, &length * value.magnitude(), rug::float::Round::Up).0;
+    let bound = Float::with_val_round(
+        precision,
+        &length * value.magnitude(),
+        rug::float::Round::Up,
+    )
+    .0;
     Interval::new(Float::new(precision), bound).map_err(failure)
 }

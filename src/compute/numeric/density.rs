@@ -55,8 +55,13 @@ pub struct Component {
 impl Component {
     /// Whether the component's support contains the point strictly inside.
     pub fn contains(&self, point: &Interval) -> bool {
-        self.lower.as_ref().is_none_or(|lower| lower.value.upper < point.lower)
-            && self.upper.as_ref().is_none_or(|upper| point.upper < upper.value.lower)
+        self.lower
+            .as_ref()
+            .is_none_or(|lower| lower.value.upper < point.lower)
+            && self
+                .upper
+                .as_ref()
+                .is_none_or(|upper| point.upper < upper.value.lower)
     }
 }
 
@@ -113,7 +118,9 @@ impl Density {
                 EvalError::NoRule(format!("{}: no log-density", family.spec().display))
             })?;
             let Support::Interval { lower, upper } = family.support() else {
-                return Err(EvalError::NoRule(format!("{family}: not a density on the line")));
+                return Err(EvalError::NoRule(format!(
+                    "{family}: not a density on the line"
+                )));
             };
             components.push(Component {
                 log_weight: sym::log(weight),
@@ -136,7 +143,10 @@ impl Density {
 }
 
 /// Compiles the log-density of a set of present components (a log-sum-exp for several).
-pub fn compile_log_density(builder: &mut Builder, components: &[&Component]) -> Result<Node, EvalError> {
+pub fn compile_log_density(
+    builder: &mut Builder,
+    components: &[&Component],
+) -> Result<Node, EvalError> {
     let mut terms = Vec::with_capacity(components.len());
     for component in components {
         let node = builder.expr(&component.log_density)?;
@@ -146,6 +156,19 @@ pub fn compile_log_density(builder: &mut Builder, components: &[&Component]) -> 
         return Err(EvalError::NoRule("an empty density".into()));
     }
     Ok(builder.log_sum_exp(terms))
+}
+
+/// Compiles the density itself: a single component without the exponential where its log-density is a
+/// sum of multiples of logarithms (`Builder::exp_of`), a mixture as e^{log-sum-exp}.
+pub fn compile_density(
+    builder: &mut Builder,
+    components: &[&Component],
+    log_density: Node,
+) -> Result<Node, EvalError> {
+    if let [component] = components {
+        return builder.exp_of(&(component.log_weight.clone() + component.log_density.clone()));
+    }
+    Ok(builder.unary(crate::numeric::compiled::Unary::Exp, log_density))
 }
 
 /// A compiled program for the log-density of some components under a substitution.
@@ -182,9 +205,14 @@ pub fn tail_bounds(components: &[&Component], end: &TailEnd, start: &Rational) -
     let mut lower: Option<Envelope> = None;
     for component in components {
         let bounds = component_bounds(component, end, start)?;
-        let log_weight = crate::numeric::enclose(&component.log_weight, 64, &crate::interrupt::Never).ok()?;
-        let shifted_upper = bounds.upper.add(&Envelope::constant(upper_of(&log_weight)?));
-        let shifted_lower = bounds.lower.add(&Envelope::constant(lower_of(&log_weight)?));
+        let log_weight =
+            crate::numeric::enclose(&component.log_weight, 64, &crate::interrupt::Never).ok()?;
+        let shifted_upper = bounds
+            .upper
+            .add(&Envelope::constant(upper_of(&log_weight)?));
+        let shifted_lower = bounds
+            .lower
+            .add(&Envelope::constant(lower_of(&log_weight)?));
         upper = Some(match upper {
             None => shifted_upper,
             Some(current) => envelope::maximum(&current, &shifted_upper, start)?,
@@ -218,7 +246,11 @@ fn component_bounds(component: &Component, end: &TailEnd, start: &Rational) -> O
     match end {
         TailEnd::Infinite(direction) => tails::infinite(&component.family, *direction, start),
         TailEnd::Finite { at, from_above } => {
-            let own_end = if *from_above { &component.lower } else { &component.upper };
+            let own_end = if *from_above {
+                &component.lower
+            } else {
+                &component.upper
+            };
             let is_own_end = own_end.as_ref().is_some_and(|own| own.expr == at.expr);
             if is_own_end && ends::is_singular(&component.family, !from_above) {
                 return ends::singular(&component.family, !from_above, start);
@@ -229,13 +261,19 @@ fn component_bounds(component: &Component, end: &TailEnd, start: &Rational) -> O
 }
 
 /// The range of a log-density that is regular near `at`, over distances (0, 1/Y].
-fn regular_bounds(component: &Component, at: &Point, from_above: bool, start: &Rational) -> Option<Bounds> {
+fn regular_bounds(
+    component: &Component,
+    at: &Point,
+    from_above: bool,
+    start: &Rational,
+) -> Option<Bounds> {
     let substitution = Substitution {
         center: at.expr.clone(),
         increasing: from_above,
     };
     let program = log_density_program(&[component], substitution, None).ok()?;
-    let mut evaluator = crate::numeric::compiled::interval::IntervalEvaluator::new(&program, 64).ok()?;
+    let mut evaluator =
+        crate::numeric::compiled::interval::IntervalEvaluator::new(&program, 64).ok()?;
     let distance = Interval::new(
         rug::Float::new(64),
         Interval::from_rational(&start.recip(), 64).ok()?.upper,

@@ -95,13 +95,17 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
         };
         let (substitution, _) = substitution(&piece.kind);
         let sign_point = Some(piece.inside.clone());
-        let compiled = integrand::compile(&form, &p_components, &q_components, substitution.clone(), sign_point.clone())?;
+        let compiled = integrand::compile(
+            &form,
+            &p_components,
+            &q_components,
+            substitution.clone(),
+            sign_point.clone(),
+        )?;
         let program = match compiled {
             Compiled::Zero => continue,
             Compiled::Infinite => {
-                return Ok(Layout::Infinite(
-                    "P puts mass where Q has none".into(),
-                ))
+                return Ok(Layout::Infinite("P puts mass where Q has none".into()))
             }
             Compiled::Formula(program) => program,
         };
@@ -115,9 +119,12 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
                 sign_point.clone(),
             )?;
             let Compiled::Formula(negative) = negative else {
-                return Err(EvalError::NoRule("total variation without both densities".into()));
+                return Err(EvalError::NoRule(
+                    "total variation without both densities".into(),
+                ));
             };
-            let difference = integrand::difference(&p_components, &q_components, substitution, sign_point)?;
+            let difference =
+                integrand::difference(&p_components, &q_components, substitution, sign_point)?;
             Some((Arc::new(negative), Arc::new(difference)))
         } else {
             None
@@ -151,7 +158,9 @@ fn first_y(kind: &Kind) -> Option<Rational> {
         Kind::Bulk { .. } => None,
         Kind::End { at, other, .. } => {
             let distance = (other.value.sub(&at.value).ok()?).abs();
-            let two_over = Interval::point(Float::with_val(64, 2)).div(&distance).ok()?;
+            let two_over = Interval::point(Float::with_val(64, 2))
+                .div(&distance)
+                .ok()?;
             Some(ceiling(&two_over.upper)?.max(Rational::from_integer(2.into())))
         }
         Kind::Tail { start, direction } => {
@@ -166,20 +175,36 @@ fn first_y(kind: &Kind) -> Option<Rational> {
 
 impl Integral {
     /// Upper and lower envelopes of the log-integrand beyond y = `start` on a piece.
-    fn envelopes(&self, piece: &Prepared, start: &Rational) -> (Option<envelope::Envelope>, Option<envelope::Envelope>) {
+    fn envelopes(
+        &self,
+        piece: &Prepared,
+        start: &Rational,
+    ) -> (Option<envelope::Envelope>, Option<envelope::Envelope>) {
         let Some(end) = piece.kind.tail_end() else {
             return (None, None);
         };
         let p: Vec<&Component> = piece.p.iter().collect();
         let q: Vec<&Component> = piece.q.iter().collect();
-        let p_bounds = if p.is_empty() { None } else { tail_bounds(&p, &end, start) };
-        let q_bounds = if q.is_empty() { None } else { tail_bounds(&q, &end, start) };
+        let p_bounds = if p.is_empty() {
+            None
+        } else {
+            tail_bounds(&p, &end, start)
+        };
+        let q_bounds = if q.is_empty() {
+            None
+        } else {
+            tail_bounds(&q, &end, start)
+        };
         if (!p.is_empty() && p_bounds.is_none()) || (!q.is_empty() && q_bounds.is_none()) {
             return (None, None);
         }
-        let (upper, lower) = integrand::tail_envelopes(&self.form, p_bounds.as_ref(), q_bounds.as_ref(), start);
+        let (upper, lower) =
+            integrand::tail_envelopes(&self.form, p_bounds.as_ref(), q_bounds.as_ref(), start);
         match piece.kind {
-            Kind::End { .. } => (upper.map(integrand::with_jacobian), lower.map(integrand::with_jacobian)),
+            Kind::End { .. } => (
+                upper.map(integrand::with_jacobian),
+                lower.map(integrand::with_jacobian),
+            ),
             _ => (upper, lower),
         }
     }
@@ -234,11 +259,15 @@ impl Integral {
             }
             if self.form.can_diverge() {
                 for exponent in [0u32, 2, 4, 8, 16, 32, 64] {
-                    let y = &first * Rational::from_integer(num_bigint::BigInt::from(2).pow(exponent));
+                    let y =
+                        &first * Rational::from_integer(num_bigint::BigInt::from(2).pow(exponent));
                     if let (_, Some(lower)) = self.envelopes(piece, &y) {
                         if envelope::diverges(&lower) {
                             return Ok(Some(match piece.kind {
-                                Kind::End { .. } => "the integrand is not integrable at an end of the support".into(),
+                                Kind::End { .. } => {
+                                    "the integrand is not integrable at an end of the support"
+                                        .into()
+                                }
                                 _ => "the integrand's tail is not integrable".into(),
                             }));
                         }
@@ -270,7 +299,9 @@ impl Integral {
                 Kind::Bulk { lower, upper } => (lower.expr.clone(), upper.expr.clone()),
                 kind => {
                     let (y, bound) = self.cut(piece, &tail_target).ok_or_else(|| {
-                        EvalError::Budget("could not cut a tail of the integral within the budget".into())
+                        EvalError::Budget(
+                            "could not cut a tail of the integral within the budget".into(),
+                        )
                     })?;
                     let tail = if self.form.is_nonnegative() {
                         Interval::new(Float::new(precision), bound)
@@ -281,7 +312,11 @@ impl Integral {
                     extra = extra.add(&tail).map_err(failure)?;
                     let y = Expr::Number(y);
                     match kind {
-                        Kind::End { at, other, from_above } => {
+                        Kind::End {
+                            at,
+                            other,
+                            from_above,
+                        } => {
                             let distance = if *from_above {
                                 other.expr.clone() - at.expr.clone()
                             } else {
@@ -310,24 +345,23 @@ impl Integral {
                     upper,
                 }),
                 Some((negative, difference)) => {
-                    let split = crossing::split(
-                        difference,
-                        map,
-                        &lower,
-                        &upper,
-                        precision,
-                        interrupt,
-                    )?;
+                    let split =
+                        crossing::split(difference, map, &lower, &upper, precision, interrupt)?;
                     for part in split.parts {
                         regions.push(Region {
-                            program: if part.positive { piece.program.clone() } else { negative.clone() },
+                            program: if part.positive {
+                                piece.program.clone()
+                            } else {
+                                negative.clone()
+                            },
                             map,
                             lower: part.lower,
                             upper: part.upper,
                         });
                     }
                     for root in split.roots {
-                        let bound = crossing::bound_near_root(&piece.program, map, &root, precision)?;
+                        let bound =
+                            crossing::bound_near_root(&piece.program, map, &root, precision)?;
                         extra = extra.add(&bound).map_err(failure)?;
                     }
                 }
@@ -339,7 +373,16 @@ impl Integral {
             tolerance: tolerance >> 4,
             max_evaluations: 4_000_000,
         };
-        let (total, _) = quadrature::integrate(&regions, &settings, interrupt)?;
+        let (total, work) = quadrature::integrate(&regions, &settings, interrupt)?;
+        if std::env::var_os("DIVCALC_TRACE").is_some() {
+            eprintln!(
+                "enclose {precision} bits: {} regions, {work:?}",
+                regions.len()
+            );
+            for region in &regions {
+                eprintln!("  {:?} [{}, {}]", region.map, region.lower, region.upper);
+            }
+        }
         total.add(&extra).map_err(failure)
     }
 

@@ -12,7 +12,7 @@ use crate::numeric::compiled::{Builder, Node, Program, Substitution, Unary};
 use crate::numeric::quadrature::envelope::{self, Basis, Envelope};
 use crate::sym::{self, Expr};
 
-use super::density::{compile_log_density, Component};
+use super::density::{compile_density, compile_log_density, Component};
 use super::tails::Bounds;
 
 /// The integral computed for a divergence.
@@ -91,13 +91,15 @@ pub fn compile(
         (_, false, false) => Ok(Piece::Zero),
         (KullbackLeibler | CrossEntropy | Pearson, true, false) => Ok(Piece::Infinite),
         (RenyiPower(alpha), true, false) if *alpha > Rational::one() => Ok(Piece::Infinite),
-        (KullbackLeibler | CrossEntropy | Entropy | RenyiPower(_) | RenyiZero | Bhattacharyya, false, _) => {
-            Ok(Piece::Zero)
-        }
+        (
+            KullbackLeibler | CrossEntropy | Entropy | RenyiPower(_) | RenyiZero | Bhattacharyya,
+            false,
+            _,
+        ) => Ok(Piece::Zero),
         (RenyiPower(_) | RenyiZero | Bhattacharyya, true, false) => Ok(Piece::Zero),
         (Entropy, true, _) => {
             let lp = compile_log_density(&mut b, p)?;
-            let density = b.unary(Unary::Exp, lp.clone());
+            let density = compile_density(&mut b, p, lp.clone())?;
             let product = b.mul(density, lp);
             let node = b.neg(product);
             Ok(Piece::Formula(b.finish(node)))
@@ -110,7 +112,9 @@ pub fn compile(
         (form, true, true) => {
             let lp = compile_log_density(&mut b, p)?;
             let lq = compile_log_density(&mut b, q)?;
-            let node = both(&mut b, form, lp, lq);
+            let dp = compile_density(&mut b, p, lp.clone())?;
+            let dq = compile_density(&mut b, q, lq.clone())?;
+            let node = both(&mut b, form, lp, lq, dp, dq);
             Ok(Piece::Formula(b.finish(node)))
         }
     }
@@ -119,29 +123,26 @@ pub fn compile(
 /// factor · p for the density of `components` alone.
 fn single(mut b: Builder, components: &[&Component], factor: Node) -> Result<Piece, EvalError> {
     let l = compile_log_density(&mut b, components)?;
-    let density = b.unary(Unary::Exp, l);
+    let density = compile_density(&mut b, components, l)?;
     let node = b.mul(factor, density);
     Ok(Piece::Formula(b.finish(node)))
 }
 
 /// The integrand where both densities are present.
-fn both(b: &mut Builder, form: &Form, lp: Node, lq: Node) -> Node {
+fn both(b: &mut Builder, form: &Form, lp: Node, lq: Node, dp: Node, dq: Node) -> Node {
     use Form::*;
     let half = || constant(Expr::ratio(1, 2));
     match form {
         KullbackLeibler => {
-            let difference = b.sub(lp.clone(), lq);
-            let density = b.unary(Unary::Exp, lp);
-            b.mul(density, difference)
+            let difference = b.sub(lp, lq);
+            b.mul(dp, difference)
         }
         CrossEntropy => {
-            let density = b.unary(Unary::Exp, lp);
-            let product = b.mul(density, lq);
+            let product = b.mul(dp, lq);
             b.neg(product)
         }
         Entropy => {
-            let density = b.unary(Unary::Exp, lp.clone());
-            let product = b.mul(density, lp);
+            let product = b.mul(dp, lp);
             b.neg(product)
         }
         RenyiPower(alpha) => {
@@ -150,7 +151,7 @@ fn both(b: &mut Builder, form: &Form, lp: Node, lq: Node) -> Node {
             let sum = b.add(a, c);
             b.unary(Unary::Exp, sum)
         }
-        RenyiZero => b.unary(Unary::Exp, lq),
+        RenyiZero => dq,
         Bhattacharyya => {
             let sum = b.add(lp, lq);
             let mean = b.mul(half(), sum);
@@ -161,14 +162,12 @@ fn both(b: &mut Builder, form: &Form, lp: Node, lq: Node) -> Node {
             let log_half = sym::log(Expr::ratio(1, 2));
             let m = b.log_sum_exp(vec![(log_half.clone(), lp.clone()), (log_half, lq.clone())]);
             let p_term = {
-                let difference = b.sub(lp.clone(), m.clone());
-                let density = b.unary(Unary::Exp, lp);
-                b.mul(density, difference)
+                let difference = b.sub(lp, m.clone());
+                b.mul(dp, difference)
             };
             let q_term = {
-                let difference = b.sub(lq.clone(), m);
-                let density = b.unary(Unary::Exp, lq);
-                b.mul(density, difference)
+                let difference = b.sub(lq, m);
+                b.mul(dq, difference)
             };
             let sum = b.add(p_term, q_term);
             b.mul(half(), sum)
@@ -190,13 +189,14 @@ fn both(b: &mut Builder, form: &Form, lp: Node, lq: Node) -> Node {
             let difference = b.sub(lp, lq.clone());
             let ratio_minus_one = b.unary(Unary::ExpM1, difference);
             let square = b.power_integer(ratio_minus_one, 2);
-            let density = b.unary(Unary::Exp, lq);
-            b.mul(density, square)
+            b.mul(dq, square)
         }
         TotalVariation(sign) => {
-            let p = b.unary(Unary::Exp, lp);
-            let q = b.unary(Unary::Exp, lq);
-            let difference = if *sign >= 0 { b.sub(p, q) } else { b.sub(q, p) };
+            let difference = if *sign >= 0 {
+                b.sub(dp, dq)
+            } else {
+                b.sub(dq, dp)
+            };
             b.mul(half(), difference)
         }
     }
@@ -248,15 +248,25 @@ pub fn tail_envelopes(
             (Entropy, Some(p), _) => Some(p.upper.add(&magnitude(p)?)),
             (RenyiPower(alpha), Some(p), Some(q)) => {
                 let complement = Rational::one() - alpha;
-                let q_part = if complement.is_negative() { &q.lower } else { &q.upper };
+                let q_part = if complement.is_negative() {
+                    &q.lower
+                } else {
+                    &q.upper
+                };
                 Some(p.upper.scale(alpha).add(&q_part.scale(&complement)))
             }
             (RenyiZero, Some(_), Some(q)) => Some(q.upper.clone()),
-            (Bhattacharyya, Some(p), Some(q)) => {
-                Some(p.upper.add(&q.upper).scale(&Rational::new(1.into(), 2.into())))
-            }
+            (Bhattacharyya, Some(p), Some(q)) => Some(
+                p.upper
+                    .add(&q.upper)
+                    .scale(&Rational::new(1.into(), 2.into())),
+            ),
             (JensenShannon | HellingerSquared | TotalVariation(_), p, q) => {
-                let factor = if *form == JensenShannon { std::f64::consts::LN_2 } else { 0.5 };
+                let factor = if *form == JensenShannon {
+                    std::f64::consts::LN_2
+                } else {
+                    0.5
+                };
                 let larger = match (p, q) {
                     (Some(p), Some(q)) => max(&p.upper, &q.upper)?,
                     (Some(only), None) | (None, Some(only)) => only.upper.clone(),
@@ -265,7 +275,10 @@ pub fn tail_envelopes(
                 Some(shifted(&larger, log_constant(factor)))
             }
             (Pearson, Some(p), Some(q)) => {
-                let ratio = p.upper.scale(&Rational::from_integer(2.into())).sub(&q.lower);
+                let ratio = p
+                    .upper
+                    .scale(&Rational::from_integer(2.into()))
+                    .sub(&q.lower);
                 Some(shifted(&max(&ratio, &q.upper)?, log_constant(2.0)))
             }
             (Pearson, None, Some(q)) => Some(q.upper.clone()),
@@ -283,11 +296,17 @@ pub fn tail_envelopes(
                 let growing = q.upper.scale(&-Rational::one());
                 Some(p.lower.add(&envelope::log_of_growing(&growing, start)?))
             }
-            RenyiPower(alpha) if *alpha > Rational::one() => {
-                Some(p.lower.scale(alpha).add(&q.upper.scale(&(Rational::one() - alpha))))
-            }
+            RenyiPower(alpha) if *alpha > Rational::one() => Some(
+                p.lower
+                    .scale(alpha)
+                    .add(&q.upper.scale(&(Rational::one() - alpha))),
+            ),
             // The tail of ∫ q (p/q − 1)² = ∫ p²/q − 2∫ p + ∫ q diverges with ∫ p²/q.
-            Pearson => Some(p.lower.scale(&Rational::from_integer(2.into())).sub(&q.upper)),
+            Pearson => Some(
+                p.lower
+                    .scale(&Rational::from_integer(2.into()))
+                    .sub(&q.upper),
+            ),
             _ => None,
         }
     })();

@@ -216,15 +216,22 @@ fn present(density: &Density, point: &Interval) -> Vec<usize> {
 fn singular_at(density: &Density, indices: &[usize], point: &Point, from_above: bool) -> bool {
     indices.iter().any(|&index| {
         let component = &density.components[index];
-        let end = if from_above { &component.lower } else { &component.upper };
-        end.as_ref().is_some_and(|end| order(end, point).ok() == Some(Ordering::Equal))
+        let end = if from_above {
+            &component.lower
+        } else {
+            &component.upper
+        };
+        end.as_ref()
+            .is_some_and(|end| order(end, point).ok() == Some(Ordering::Equal))
             && ends::is_singular(&component.family, !from_above)
     })
 }
 
 /// Cuts the line for P and Q (or P alone).
 pub fn pieces(p: &Density, q: Option<&Density>) -> Result<Vec<Piece>, EvalError> {
-    let empty = Density { components: Vec::new() };
+    let empty = Density {
+        components: Vec::new(),
+    };
     let q = q.unwrap_or(&empty);
     let all: Vec<&Component> = p.components.iter().chain(&q.components).collect();
     let mut points = breakpoints(&all)?;

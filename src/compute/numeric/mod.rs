@@ -51,8 +51,15 @@ fn has_symbols(distribution: &Distribution) -> bool {
 pub fn query_name(kind: DivergenceKind, p: &Distribution, q: Option<&Distribution>) -> String {
     match (kind, q) {
         (_, None) => format!("H({})", p.display_name()),
-        (DivergenceKind::CrossEntropy, Some(q)) => format!("H({}, {})", p.display_name(), q.display_name()),
-        (kind, Some(q)) => format!("{}({} || {})", kind.name(), p.display_name(), q.display_name()),
+        (DivergenceKind::CrossEntropy, Some(q)) => {
+            format!("H({}, {})", p.display_name(), q.display_name())
+        }
+        (kind, Some(q)) => format!(
+            "{}({} || {})",
+            kind.name(),
+            p.display_name(),
+            q.display_name()
+        ),
     }
 }
 
@@ -85,7 +92,9 @@ pub fn divergence(
     Some(if continuous {
         quadrature(kind, order, p, q, &name)
     } else {
-        Err(EvalError::NoRule(format!("{name} (series not yet available)")))
+        Err(EvalError::NoRule(format!(
+            "{name} (series not yet available)"
+        )))
     })
 }
 
@@ -104,7 +113,9 @@ fn form_of(kind: DivergenceKind, order: Option<&Expr>) -> Result<(Form, Transfor
         Renyi => {
             let order = order.ok_or_else(|| EvalError::Arguments("Renyi needs an order".into()))?;
             match order {
-                Expr::Number(alpha) if alpha.numer() == &0.into() => (Form::RenyiZero, Transform::NegativeLog),
+                Expr::Number(alpha) if alpha.numer() == &0.into() => {
+                    (Form::RenyiZero, Transform::NegativeLog)
+                }
                 Expr::Number(alpha) => (
                     Form::RenyiPower(alpha.clone()),
                     Transform::LogOver(alpha - Rational::from_integer(1.into())),
@@ -141,7 +152,9 @@ impl Transform {
             Transform::Identity => integral,
             Transform::SquareRoot => sym::sqrt(integral),
             Transform::NegativeLog => -sym::log(integral),
-            Transform::LogOver(denominator) => sym::log(integral) / Expr::Number(denominator.clone()),
+            Transform::LogOver(denominator) => {
+                sym::log(integral) / Expr::Number(denominator.clone())
+            }
         }
     }
 }

@@ -171,6 +171,8 @@ pub struct Builder {
     constants: Vec<Expr>,
     constant_index: HashMap<Expr, usize>,
     instructions: Vec<Instruction>,
+    /// Sub-expressions already compiled (common sub-expressions are computed once).
+    compiled: HashMap<Expr, Node>,
 }
 
 fn unsupported(what: String) -> EvalError {
@@ -187,16 +189,45 @@ impl Builder {
             constants: Vec::new(),
             constant_index: HashMap::new(),
             instructions: Vec::new(),
+            compiled: HashMap::new(),
         }
     }
 
-    /// Finishes the program with `output` as its result.
+    /// Finishes the program with `output` as its result, dropping instructions it does not use.
     pub fn finish(mut self, output: Node) -> Program {
         let output = self.slot(output);
+        let count = self.instructions.len();
+        let mut used = vec![false; count];
+        let mark = |slot: &Slot, used: &mut Vec<bool>| {
+            if let Slot::Register(index) = slot {
+                used[*index] = true;
+            }
+        };
+        mark(&output, &mut used);
+        for index in (0..count).rev() {
+            if used[index] {
+                for operand in operands(&self.instructions[index]) {
+                    mark(&operand, &mut used);
+                }
+            }
+        }
+        let mut renumbered = vec![0; count];
+        let mut instructions = Vec::with_capacity(count);
+        let rename = |slot: Slot, renumbered: &[usize]| match slot {
+            Slot::Register(index) => Slot::Register(renumbered[index]),
+            other => other,
+        };
+        for (index, instruction) in self.instructions.into_iter().enumerate() {
+            if !used[index] {
+                continue;
+            }
+            renumbered[index] = instructions.len();
+            instructions.push(map_operands(instruction, |slot| rename(slot, &renumbered)));
+        }
         Program {
             constants: self.constants,
-            instructions: self.instructions,
-            output,
+            instructions,
+            output: rename(output, &renumbered),
         }
     }
 
@@ -233,6 +264,57 @@ impl Builder {
 
     /// Compiles a symbolic expression in `x`.
     pub fn expr(&mut self, expr: &Expr) -> Result<Node, EvalError> {
+        if let Some(node) = self.compiled.get(expr) {
+            return Ok(node.clone());
+        }
+        let node = self.compile(expr)?;
+        self.compiled.insert(expr.clone(), node.clone());
+        Ok(node)
+    }
+
+    /// e^{expr} without the exponential where possible: e^{c + Σ kᵢ log Bᵢ + r} = e^c · Π Bᵢ^{kᵢ} · e^r for
+    /// integer and half-integer kᵢ (a power is far cheaper than a logarithm and an exponential).
+    pub fn exp_of(&mut self, expr: &Expr) -> Result<Node, EvalError> {
+        let terms: Vec<Expr> = match expr {
+            Expr::Add(terms) => terms.clone(),
+            other => vec![other.clone()],
+        };
+        let mut constant = Expr::int(0);
+        let mut rest = Expr::int(0);
+        let mut factors: Vec<(Expr, Rational)> = Vec::new();
+        for term in terms {
+            if !depends_on_variable(&term) {
+                constant = constant + term;
+                continue;
+            }
+            match logarithm_multiple(&term) {
+                Some((base, k)) => factors.push((base, k)),
+                None => rest = rest + term,
+            }
+        }
+        let mut node = Node::Constant(crate::sym::exp(constant));
+        for (base, k) in factors {
+            let base = self.expr(&base)?;
+            let power = if k.is_integer() {
+                match k.to_integer().to_i32() {
+                    Some(n) => self.power_integer(base, n),
+                    None => return Err(unsupported("a huge power".into())),
+                }
+            } else {
+                let slot = self.slot(base);
+                Node::Slot(self.push(Instruction::PowRational(slot, k)))
+            };
+            node = self.mul(node, power);
+        }
+        if !rest.is_zero() {
+            let rest = self.expr(&rest)?;
+            let exponential = self.unary(Unary::Exp, rest);
+            node = self.mul(node, exponential);
+        }
+        Ok(node)
+    }
+
+    fn compile(&mut self, expr: &Expr) -> Result<Node, EvalError> {
         if !depends_on_variable(expr) {
             if expr.has_symbols() {
                 return Err(unsupported(format!(
@@ -456,6 +538,69 @@ impl Builder {
             .collect();
         Node::Slot(self.push(Instruction::LogSumExp(pairs)))
     }
+}
+
+/// The operands of an instruction.
+fn operands(instruction: &Instruction) -> Vec<Slot> {
+    match instruction {
+        Instruction::Affine { .. } => vec![Slot::Variable],
+        Instruction::Add(a, b)
+        | Instruction::Sub(a, b)
+        | Instruction::Mul(a, b)
+        | Instruction::Div(a, b)
+        | Instruction::Pow(a, b) => vec![*a, *b],
+        Instruction::Neg(a)
+        | Instruction::PowInteger(a, _)
+        | Instruction::PowRational(a, _)
+        | Instruction::Unary(_, a) => vec![*a],
+        Instruction::LogSumExp(pairs) => pairs.iter().flat_map(|(w, l)| [*w, *l]).collect(),
+    }
+}
+
+/// The instruction with each operand slot mapped.
+fn map_operands(instruction: Instruction, f: impl Fn(Slot) -> Slot) -> Instruction {
+    match instruction {
+        Instruction::Add(a, b) => Instruction::Add(f(a), f(b)),
+        Instruction::Sub(a, b) => Instruction::Sub(f(a), f(b)),
+        Instruction::Mul(a, b) => Instruction::Mul(f(a), f(b)),
+        Instruction::Div(a, b) => Instruction::Div(f(a), f(b)),
+        Instruction::Pow(a, b) => Instruction::Pow(f(a), f(b)),
+        Instruction::Neg(a) => Instruction::Neg(f(a)),
+        Instruction::PowInteger(a, n) => Instruction::PowInteger(f(a), n),
+        Instruction::PowRational(a, r) => Instruction::PowRational(f(a), r),
+        Instruction::Unary(u, a) => Instruction::Unary(u, f(a)),
+        Instruction::LogSumExp(pairs) => {
+            Instruction::LogSumExp(pairs.into_iter().map(|(w, l)| (f(w), f(l))).collect())
+        }
+        affine @ Instruction::Affine { .. } => affine,
+    }
+}
+
+/// `k·log(B)` (or `log(B)`) with k an integer or half-integer: (B, k).
+fn logarithm_multiple(term: &Expr) -> Option<(Expr, Rational)> {
+    let (k, inner) = match term {
+        Expr::Apply(Function::Log, arguments) => (crate::exact::integer(1), arguments),
+        Expr::Mul(factors) => {
+            let mut k = crate::exact::integer(1);
+            let mut logarithm = None;
+            for factor in factors {
+                match factor {
+                    Expr::Number(value) => k *= value,
+                    Expr::Apply(Function::Log, arguments) if logarithm.is_none() => {
+                        logarithm = Some(arguments)
+                    }
+                    _ => return None,
+                }
+            }
+            (k, logarithm?)
+        }
+        _ => return None,
+    };
+    let [base] = inner.as_slice() else {
+        return None;
+    };
+    let doubled = &k * crate::exact::integer(2);
+    doubled.is_integer().then(|| (base.clone(), k))
 }
 
 fn affine(offset: Expr, slope: Expr) -> Node {

@@ -124,7 +124,32 @@ pub fn integrate_region(
     };
     let mut tolerance = settings.tolerance.clone();
     let mut total = Interval::point(Float::new(precision));
-    let mut stack = vec![Segment { a, b, depth: 0 }];
+    // Long exponential regions are cut into pieces of length 4 first: their integrands are analytic only in a
+    // strip of bounded height, so a whole region would be bisected down to that scale anyway.
+    let mut stack: Vec<Segment> = Vec::new();
+    let pieces = match region.map {
+        Map::Exponential => {
+            let length = b.sub(&a).map_err(fatal)?.midpoint().to_f64();
+            (length / 4.0).ceil().clamp(1.0, 4096.0) as usize
+        }
+        Map::Linear => 1,
+    };
+    let step = Float::with_val(precision, b.midpoint() - a.midpoint()) / pieces as u32;
+    let mut ends = vec![a.clone()];
+    for index in 1..pieces {
+        let offset = Float::with_val(precision, &step * index as u32);
+        ends.push(Interval::point(Float::with_val(
+            precision,
+            &a.midpoint() + &offset,
+        )));
+    }
+    ends.push(b);
+    // The first piece is popped first: it usually carries the most mass, which sets the tolerance.
+    stack.extend(ends.windows(2).rev().map(|pair| Segment {
+        a: pair[0].clone(),
+        b: pair[1].clone(),
+        depth: 0,
+    }));
     while let Some(segment) = stack.pop() {
         interrupt.check()?;
         if work.evaluations > settings.max_evaluations {
@@ -245,7 +270,16 @@ fn best_degree(
     let height = up(p, half * &y);
     let center = Interval::new(down(p, &center.lower), up(p, &center.upper)).ok()?;
     let rectangle = rectangle(&center, &width, &height).ok()?;
-    let value = integrand.on_box(&rectangle).ok()?;
+    let value = integrand.on_box(&rectangle);
+    if std::env::var_os("DIVCALC_TRACE_BOXES").is_some() {
+        eprintln!(
+            "      box X {x} center {:.3} half {:.3e}: {:?}",
+            center.midpoint().to_f64(),
+            half.to_f64(),
+            value.as_ref().map(|v| v.magnitude().to_f64())
+        );
+    }
+    let value = value.ok()?;
     let m = up(p, value.magnitude() * half);
     if !m.is_finite() {
         return None;
@@ -329,5 +363,14 @@ fn gauss_legendre(
     }
     work.evaluations += degree;
     let value = sum.mul(&half).map_err(fatal)?;
+    if std::env::var_os("DIVCALC_TRACE_SEGMENTS").is_some() {
+        eprintln!(
+            "    segment [{:.4e}, {:.4e}] degree {degree} bound {:.2e} tolerance {:.2e}",
+            segment.a.midpoint().to_f64(),
+            segment.b.midpoint().to_f64(),
+            bound.to_f64(),
+            tolerance.to_f64()
+        );
+    }
     Ok(Some(value.widen(&bound).map_err(fatal)?))
 }

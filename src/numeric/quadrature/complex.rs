@@ -14,13 +14,16 @@ use crate::numeric::compiled::{Instruction, Program, Slot, Unary};
 use crate::numeric::interval::{down, round, up, Failure, Interval};
 use crate::numeric::{functions, Interval as Real};
 
-/// A complex box re × im.
+/// A complex box re × im, with a polar enclosure (modulus × argument) where one is known: products,
+/// powers and logarithms of values from `exp` are far tighter in polar form than in rectangles.
 #[derive(Clone, Debug)]
 pub struct Complex {
     /// The real part.
     pub re: Real,
     /// The imaginary part.
     pub im: Real,
+    /// Modulus (≥ 0) and argument, when tracked.
+    pub polar: Option<(Real, Real)>,
 }
 
 /// Why a box could not be bounded (the caller treats every failure alike).
@@ -43,39 +46,76 @@ impl Complex {
     /// A real interval as a box of zero height.
     pub fn real(re: Real) -> Complex {
         let precision = re.precision();
+        let polar = if re.is_positive() {
+            Some((re.clone(), zero(precision)))
+        } else if re.is_negative() {
+            Some((re.neg(), Interval::pi(precision)))
+        } else {
+            None
+        };
         Complex {
             re,
             im: zero(precision),
+            polar,
         }
+    }
+
+    /// A box from its rectangle alone.
+    pub fn rectangle(re: Real, im: Real) -> Complex {
+        Complex {
+            re,
+            im,
+            polar: None,
+        }
+    }
+
+    /// r·e^{iθ} for a modulus r ≥ 0 and an argument θ (shifted by a multiple of 2π towards 0).
+    fn from_polar(modulus: Real, argument: Real) -> Outcome<Complex> {
+        let argument = normalized(argument)?;
+        Ok(Complex {
+            re: modulus.mul(&functions::cos(&argument)?)?,
+            im: modulus.mul(&functions::sin(&argument)?)?,
+            polar: Some((modulus, argument)),
+        })
+    }
+
+    /// The polar form, when its argument lies strictly inside (−π, π) (where it is the principal argument).
+    fn principal_polar(&self) -> Option<&(Real, Real)> {
+        let (modulus, argument) = self.polar.as_ref()?;
+        let pi = Interval::pi(argument.precision());
+        let inside = argument.upper < pi.lower && argument.lower > -pi.lower.clone();
+        (inside && modulus.is_positive()).then_some(self.polar.as_ref()?)
     }
 
     fn add(&self, other: &Complex) -> Outcome<Complex> {
-        Ok(Complex {
-            re: self.re.add(&other.re)?,
-            im: self.im.add(&other.im)?,
-        })
+        let mut sum = Complex::rectangle(self.re.add(&other.re)?, self.im.add(&other.im)?);
+        sum.polar = perturbed(self, other).or_else(|| perturbed(other, self));
+        Ok(sum)
     }
 
     fn sub(&self, other: &Complex) -> Outcome<Complex> {
-        Ok(Complex {
-            re: self.re.sub(&other.re)?,
-            im: self.im.sub(&other.im)?,
-        })
+        self.add(&other.neg())
     }
 
     fn neg(&self) -> Complex {
-        Complex {
-            re: self.re.neg(),
-            im: self.im.neg(),
-        }
+        Complex::rectangle(self.re.neg(), self.im.neg())
     }
 
     /// The product.
     pub fn mul(&self, other: &Complex) -> Outcome<Complex> {
-        Ok(Complex {
-            re: self.re.mul(&other.re)?.sub(&self.im.mul(&other.im)?)?,
-            im: self.re.mul(&other.im)?.add(&self.im.mul(&other.re)?)?,
-        })
+        let rectangle = Complex::rectangle(
+            self.re.mul(&other.re)?.sub(&self.im.mul(&other.im)?)?,
+            self.re.mul(&other.im)?.add(&self.im.mul(&other.re)?)?,
+        );
+        if let (Some((r1, t1)), Some((r2, t2))) = (&self.polar, &other.polar) {
+            let polar = Complex::from_polar(r1.mul(r2)?, t1.add(t2)?)?;
+            return Ok(Complex {
+                re: intersect(&rectangle.re, &polar.re),
+                im: intersect(&rectangle.im, &polar.im),
+                polar: polar.polar,
+            });
+        }
+        Ok(rectangle)
     }
 
     /// |z|², never straddling below zero.
@@ -86,14 +126,19 @@ impl Complex {
     }
 
     fn recip(&self) -> Outcome<Complex> {
+        if let Some((modulus, argument)) = &self.polar {
+            if modulus.is_positive() {
+                return Complex::from_polar(modulus.recip()?, argument.neg());
+            }
+        }
         let norm = self.norm_squared()?;
         if !norm.is_positive() {
             return Err(NotAnalytic);
         }
-        Ok(Complex {
-            re: self.re.div(&norm)?,
-            im: self.im.neg().div(&norm)?,
-        })
+        Ok(Complex::rectangle(
+            self.re.div(&norm)?,
+            self.im.neg().div(&norm)?,
+        ))
     }
 
     fn div(&self, other: &Complex) -> Outcome<Complex> {
@@ -102,15 +147,17 @@ impl Complex {
 
     /// eᶻ = e^re (cos im + i sin im).
     pub fn exp(&self) -> Outcome<Complex> {
-        let modulus = functions::exp(&self.re)?;
-        Ok(Complex {
-            re: modulus.mul(&functions::cos(&self.im)?)?,
-            im: modulus.mul(&functions::sin(&self.im)?)?,
-        })
+        Complex::from_polar(functions::exp(&self.re)?, self.im.clone())
     }
 
     /// The principal logarithm, on a box that misses the cut (−∞, 0].
     fn log(&self) -> Outcome<Complex> {
+        if let Some((modulus, argument)) = self.principal_polar() {
+            return Ok(Complex::rectangle(
+                functions::log(modulus)?,
+                argument.clone(),
+            ));
+        }
         let clear_of_cut = self.re.lower > 0 || self.im.lower > 0 || self.im.upper < 0;
         if !clear_of_cut {
             return Err(NotAnalytic);
@@ -118,10 +165,7 @@ impl Complex {
         let norm = self.norm_squared()?;
         let half = Interval::point(Float::with_val(norm.precision(), 0.5));
         let modulus = functions::log(&norm)?.mul(&half)?;
-        Ok(Complex {
-            re: modulus,
-            im: self.argument()?,
-        })
+        Ok(Complex::rectangle(modulus, self.argument()?))
     }
 
     /// arg z on a box that misses the cut: the extremes are at corners (the box is convex and does not
@@ -148,10 +192,54 @@ impl Complex {
         }
     }
 
+    /// A polar enclosure: the tracked one, or one derived from the rectangle when it misses the cut
+    /// (the modulus between the nearest and farthest points, the argument from the corners).
+    fn as_polar(&self) -> Option<(Real, Real)> {
+        if let Some(polar) = &self.polar {
+            return Some(polar.clone());
+        }
+        let clear_of_cut = self.re.lower > 0 || self.im.lower > 0 || self.im.upper < 0;
+        if !clear_of_cut {
+            return None;
+        }
+        let precision = self.re.precision();
+        let nearest = |x: &Real| -> Float {
+            if x.lower > 0 {
+                x.lower.clone()
+            } else if x.upper < 0 {
+                Float::with_val(precision, -&x.upper)
+            } else {
+                Float::new(precision)
+            }
+        };
+        let (x, y) = (nearest(&self.re), nearest(&self.im));
+        let near = down(
+            precision,
+            down(precision, &x * &x) + down(precision, &y * &y),
+        );
+        let lower = down(precision, near.sqrt_ref());
+        let modulus = Interval::new(lower, self.magnitude()).ok()?;
+        Some((modulus, self.argument().ok()?))
+    }
+
     fn pow_integer(&self, n: i32) -> Outcome<Complex> {
+        let polar = match self.as_polar() {
+            Some((modulus, argument)) if n >= 0 || modulus.is_positive() => {
+                let power = crate::numeric::power::pow_integer(&modulus, &rug::Integer::from(n))?;
+                let factor = Interval::point(Float::with_val(argument.precision(), n));
+                Some(Complex::from_polar(power, argument.mul(&factor)?)?)
+            }
+            _ => None,
+        };
+        if self.polar.is_some() {
+            if let Some(polar) = polar {
+                return Ok(polar);
+            }
+        }
+        // Repeated squaring in rectangles, intersected with the polar result when there is one.
         let precision = self.re.precision();
         let mut result = Complex::real(Interval::point(Float::with_val(precision, 1)));
-        let mut base = self.clone();
+        let mut base = if n < 0 { self.recip()? } else { self.clone() };
         let mut exponent = n.unsigned_abs();
         while exponent > 0 {
             if exponent & 1 == 1 {
@@ -162,45 +250,113 @@ impl Complex {
                 base = base.mul(&base)?;
             }
         }
-        if n < 0 {
-            result.recip()
-        } else {
-            Ok(result)
+        match polar {
+            Some(polar) => Ok(Complex {
+                re: intersect(&result.re, &polar.re),
+                im: intersect(&result.im, &polar.im),
+                polar: polar.polar,
+            }),
+            None => Ok(result),
         }
     }
 
     /// z^w = exp(w log z), analytic off the cut.
     fn pow(&self, exponent: &Complex) -> Outcome<Complex> {
+        if let (Some((modulus, argument)), true) = (self.principal_polar(), exponent.im.is_zero()) {
+            let w = &exponent.re;
+            return Complex::from_polar(crate::numeric::power::pow(modulus, w)?, argument.mul(w)?);
+        }
         exponent.mul(&self.log()?)?.exp()
     }
 
     fn sin(&self) -> Outcome<Complex> {
         // sin(a + ib) = sin a cosh b + i cos a sinh b.
         let (cosh, sinh) = (cosh(&self.im)?, sinh(&self.im)?);
-        Ok(Complex {
-            re: functions::sin(&self.re)?.mul(&cosh)?,
-            im: functions::cos(&self.re)?.mul(&sinh)?,
-        })
+        Ok(Complex::rectangle(
+            functions::sin(&self.re)?.mul(&cosh)?,
+            functions::cos(&self.re)?.mul(&sinh)?,
+        ))
     }
 
     fn cos(&self) -> Outcome<Complex> {
         // cos(a + ib) = cos a cosh b − i sin a sinh b.
         let (cosh, sinh) = (cosh(&self.im)?, sinh(&self.im)?);
-        Ok(Complex {
-            re: functions::cos(&self.re)?.mul(&cosh)?,
-            im: functions::sin(&self.re)?.mul(&sinh)?.neg(),
-        })
+        Ok(Complex::rectangle(
+            functions::cos(&self.re)?.mul(&cosh)?,
+            functions::sin(&self.re)?.mul(&sinh)?.neg(),
+        ))
     }
 
     /// An upper bound on |z| over the box.
     pub fn magnitude(&self) -> Float {
         let precision = self.re.precision();
+        if let Some((modulus, _)) = &self.polar {
+            return up(precision, &modulus.upper);
+        }
         let re = self.re.magnitude();
         let im = self.im.magnitude();
         let square = up(precision, &re * &re);
         let sum = up(precision, &square + up(precision, &im * &im));
         up(precision, sum.sqrt_ref())
     }
+}
+
+/// The intersection of two enclosures of the same quantity.
+fn intersect(a: &Real, b: &Real) -> Real {
+    let lower = if a.lower > b.lower {
+        &a.lower
+    } else {
+        &b.lower
+    };
+    let upper = if a.upper < b.upper {
+        &a.upper
+    } else {
+        &b.upper
+    };
+    if lower <= upper {
+        Interval {
+            lower: lower.clone(),
+            upper: upper.clone(),
+        }
+    } else {
+        a.clone()
+    }
+}
+
+/// θ − 2πk for the integer k nearest to θ/2π (the same set of complex numbers).
+fn normalized(argument: Real) -> Outcome<Real> {
+    let precision = argument.precision();
+    let turn = Interval::pi(precision).mul(&Interval::point(Float::with_val(precision, 2)))?;
+    let middle = argument.midpoint();
+    let turns = Float::with_val(precision, &middle / &turn.upper).round();
+    if turns.is_zero() || !turns.is_finite() {
+        return Ok(argument);
+    }
+    Ok(argument.sub(&turn.mul(&Interval::point(turns))?)?)
+}
+
+/// The polar form of z + w when |w| is small against |z|: the modulus moves by at most |w| and the argument
+/// by at most asin(|w|/|z|).
+fn perturbed(z: &Complex, w: &Complex) -> Option<(Real, Real)> {
+    let (modulus, argument) = z.polar.as_ref()?;
+    let precision = modulus.precision();
+    let size = w.magnitude();
+    let smallest = &modulus.lower;
+    if !(smallest.is_finite() && size < Float::with_val(precision, smallest >> 1u32)) {
+        return None;
+    }
+    let ratio = up(precision, &size / smallest);
+    let turn = up(precision, ratio.asin_ref());
+    let lower = down(precision, smallest - &size);
+    let upper = up(precision, &modulus.upper + &size);
+    Some((
+        Interval::new(lower, upper).ok()?,
+        Interval::new(
+            down(precision, &argument.lower - &turn),
+            up(precision, &argument.upper + &turn),
+        )
+        .ok()?,
+    ))
 }
 
 fn square(x: &Real) -> Outcome<Real> {
@@ -248,52 +404,85 @@ impl<'a> ComplexEvaluator<'a> {
             }
         };
         for instruction in &self.program.instructions {
-            let value = match instruction {
-                Instruction::Affine { offset, slope } => {
-                    let scaled = self.constants[*slope].mul(t)?;
-                    match offset {
-                        Some(offset) => scaled.add(&self.constants[*offset])?,
-                        None => scaled,
-                    }
-                }
-                Instruction::Add(a, b) => get(*a, &registers).add(&get(*b, &registers))?,
-                Instruction::Sub(a, b) => get(*a, &registers).sub(&get(*b, &registers))?,
-                Instruction::Mul(a, b) => get(*a, &registers).mul(&get(*b, &registers))?,
-                Instruction::Div(a, b) => get(*a, &registers).div(&get(*b, &registers))?,
-                Instruction::Neg(a) => get(*a, &registers).neg(),
-                Instruction::PowInteger(a, n) => get(*a, &registers).pow_integer(*n)?,
-                Instruction::PowRational(a, exponent) => {
-                    let base = get(*a, &registers);
-                    let precision = base.re.precision();
-                    let exponent = Complex::real(Interval::from_rational(exponent, precision)?);
-                    base.pow(&exponent)?
-                }
-                Instruction::Pow(a, b) => get(*a, &registers).pow(&get(*b, &registers))?,
-                Instruction::Unary(unary, a) => {
-                    let a = get(*a, &registers);
-                    match unary {
-                        Unary::Log => a.log()?,
-                        Unary::Exp => a.exp()?,
-                        Unary::ExpM1 => {
-                            let one = Complex::real(Interval::point(Float::with_val(
-                                a.re.precision(),
-                                1,
-                            )));
-                            a.exp()?.sub(&one)?
+            let value = (|| -> Outcome<Complex> {
+                Ok(match instruction {
+                    Instruction::Affine { offset, slope } => {
+                        let scaled = self.constants[*slope].mul(t)?;
+                        match offset {
+                            Some(offset) => scaled.add(&self.constants[*offset])?,
+                            None => scaled,
                         }
-                        Unary::Sin => a.sin()?,
-                        Unary::Cos => a.cos()?,
-                        _ => return Err(NotAnalytic),
                     }
-                }
-                Instruction::LogSumExp(pairs) => {
-                    let terms = pairs
-                        .iter()
-                        .map(|(weight, term)| get(*weight, &registers).add(&get(*term, &registers)))
-                        .collect::<Outcome<Vec<Complex>>>()?;
-                    log_sum_exp(&terms)?
-                }
-            };
+                    Instruction::Add(a, b) => get(*a, &registers).add(&get(*b, &registers))?,
+                    Instruction::Sub(a, b) => get(*a, &registers).sub(&get(*b, &registers))?,
+                    Instruction::Mul(a, b) => get(*a, &registers).mul(&get(*b, &registers))?,
+                    Instruction::Div(a, b) => get(*a, &registers).div(&get(*b, &registers))?,
+                    Instruction::Neg(a) => get(*a, &registers).neg(),
+                    Instruction::PowInteger(a, n) => get(*a, &registers).pow_integer(*n)?,
+                    Instruction::PowRational(a, exponent) => {
+                        let base = get(*a, &registers);
+                        let precision = base.re.precision();
+                        let exponent = Complex::real(Interval::from_rational(exponent, precision)?);
+                        base.pow(&exponent)?
+                    }
+                    Instruction::Pow(a, b) => get(*a, &registers).pow(&get(*b, &registers))?,
+                    Instruction::Unary(unary, a) => {
+                        let a = get(*a, &registers);
+                        if std::env::var_os("DIVCALC_TRACE_COMPLEX").is_some() {
+                            eprintln!(
+                                "        unary input polar {:?}",
+                                a.polar.as_ref().map(|(r, t)| (
+                                    r.lower.to_f64(),
+                                    t.lower.to_f64(),
+                                    t.upper.to_f64()
+                                ))
+                            );
+                        }
+                        match unary {
+                            Unary::Log => a.log()?,
+                            Unary::Exp => a.exp()?,
+                            Unary::ExpM1 => {
+                                let one = Complex::real(Interval::point(Float::with_val(
+                                    a.re.precision(),
+                                    1,
+                                )));
+                                a.exp()?.sub(&one)?
+                            }
+                            Unary::Sin => a.sin()?,
+                            Unary::Cos => a.cos()?,
+                            _ => return Err(NotAnalytic),
+                        }
+                    }
+                    Instruction::LogSumExp(pairs) => {
+                        let terms = pairs
+                            .iter()
+                            .map(|(weight, term)| {
+                                get(*weight, &registers).add(&get(*term, &registers))
+                            })
+                            .collect::<Outcome<Vec<Complex>>>()?;
+                        log_sum_exp(&terms)?
+                    }
+                })
+            })();
+            if value.is_err() && std::env::var_os("DIVCALC_TRACE_FAIL").is_some() {
+                eprintln!("        failed at {instruction:?}");
+            }
+            let value = value?;
+            if std::env::var_os("DIVCALC_TRACE_COMPLEX").is_some() {
+                eprintln!(
+                    "        {instruction:?}: re [{:.3e}, {:.3e}] im [{:.3e}, {:.3e}] polar {:?}",
+                    value.re.lower.to_f64(),
+                    value.re.upper.to_f64(),
+                    value.im.lower.to_f64(),
+                    value.im.upper.to_f64(),
+                    value.polar.as_ref().map(|(r, t)| (
+                        r.lower.to_f64(),
+                        r.upper.to_f64(),
+                        t.lower.to_f64(),
+                        t.upper.to_f64()
+                    ))
+                );
+            }
             registers.push(value);
         }
         Ok(get(self.program.output, &registers))
@@ -326,7 +515,7 @@ pub fn rectangle(center: &Real, half_width: &Float, half_height: &Float) -> Outc
     )?;
     let height = up(precision, half_height);
     let im = Interval::new(Float::with_val(precision, -&height), height)?;
-    Ok(Complex { re, im })
+    Ok(Complex::rectangle(re, im))
 }
 
 #[cfg(test)]

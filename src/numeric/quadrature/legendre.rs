@@ -12,8 +12,11 @@ use rug::Float;
 
 use crate::numeric::interval::{down, up, Failure, Interval};
 
-/// The degrees used, about √2 apart (after Arb's choice): each is at most 1.4 times the degree needed.
-pub const DEGREES: [usize; 14] = [2, 4, 6, 8, 12, 16, 22, 32, 46, 64, 90, 128, 182, 256];
+/// The degrees used, about 1.2 apart: each is at most 1.2 times the degree needed.
+pub const DEGREES: [usize; 24] = [
+    2, 4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 38, 46, 54, 64, 76, 90, 108, 128, 152, 182, 216,
+    256,
+];
 
 /// A symmetric rule: the positive nodes and their weights (the negative nodes mirror them).
 #[derive(Debug)]
