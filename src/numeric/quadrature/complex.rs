@@ -89,7 +89,11 @@ impl Complex {
 
     fn add(&self, other: &Complex) -> Outcome<Complex> {
         let mut sum = Complex::rectangle(self.re.add(&other.re)?, self.im.add(&other.im)?);
-        sum.polar = perturbed(self, other).or_else(|| perturbed(other, self));
+        let moved = perturbed(self, other).or_else(|| perturbed(other, self));
+        sum.polar = match (moved, sum.as_polar()) {
+            (Some((r1, t1)), Some((r2, t2))) => Some((intersect(&r1, &r2), intersect(&t1, &t2))),
+            (moved, derived) => moved.or(derived),
+        };
         Ok(sum)
     }
 
@@ -231,11 +235,6 @@ impl Complex {
             }
             _ => None,
         };
-        if self.polar.is_some() {
-            if let Some(polar) = polar {
-                return Ok(polar);
-            }
-        }
         // Repeated squaring in rectangles, intersected with the polar result when there is one.
         let precision = self.re.precision();
         let mut result = Complex::real(Interval::point(Float::with_val(precision, 1)));
