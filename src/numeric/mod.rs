@@ -13,6 +13,7 @@ pub mod functions;
 pub mod interval;
 pub mod power;
 pub mod quadrature;
+pub mod series;
 pub mod trigamma;
 
 use std::cmp::Ordering;
@@ -23,6 +24,7 @@ use crate::error::EvalError;
 use crate::interrupt::{Interrupt, Never};
 use crate::sym::Expr;
 
+pub use crate::sym::Enclose;
 pub use decimal::Decimal;
 pub use evaluate::{apply, evaluate};
 pub use interval::{Failure, Interval};

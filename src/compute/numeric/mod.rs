@@ -9,6 +9,7 @@
 
 pub mod crossing;
 pub mod density;
+pub mod discrete;
 pub mod ends;
 pub mod integral;
 pub mod integrand;
@@ -92,9 +93,7 @@ pub fn divergence(
     Some(if continuous {
         quadrature(kind, order, p, q, &name)
     } else {
-        Err(EvalError::NoRule(format!(
-            "{name} (series not yet available)"
-        )))
+        series(kind, order, p, q, &name)
     })
 }
 
@@ -180,6 +179,25 @@ fn quadrature(
     integral.calibrate(&crate::interrupt::Never)?;
     let leaf = leaf::Quadrature::new(integral, format!("{name} by Gauss-Legendre quadrature"));
     let value = Expr::Numeric(Numeric::new(Arc::new(leaf)));
+    Ok((Quantity::Finite(transform.apply(value)), rule))
+}
+
+fn series(
+    kind: DivergenceKind,
+    order: Option<&Expr>,
+    p: &Distribution,
+    q: Option<&Distribution>,
+    name: &str,
+) -> Result<Outcome, EvalError> {
+    let (form, transform) = form_of(kind, order)?;
+    let rule = format!("{name} by certified series");
+    let description = format!("{name} by a series with a proven tail bound");
+    let mut sum = match discrete::Sum::prepare(form, p, q, description)? {
+        discrete::Prepared::Infinite(reason) => return Ok((Quantity::infinite(reason), rule)),
+        discrete::Prepared::Finite(sum) => sum,
+    };
+    sum.calibrate(&crate::interrupt::Never)?;
+    let value = Expr::Numeric(Numeric::new(Arc::new(sum)));
     Ok((Quantity::Finite(transform.apply(value)), rule))
 }
 

@@ -410,6 +410,127 @@ fn compute_falls_back_and_refuses_multivariate_pairs() {
         .contains("multivariate quadrature is not supported"));
 }
 
+fn poisson(rate: Expr) -> Distribution {
+    single(FamilyKind::Poisson, &[rate])
+}
+
+fn geometric(p: Expr) -> Distribution {
+    single(FamilyKind::Geometric, &[p])
+}
+
+fn negative_binomial(r: Expr, p: Expr) -> Distribution {
+    single(FamilyKind::NegativeBinomial, &[r, p])
+}
+
+#[test]
+fn public_series_cases_to_50_digits() {
+    assert_value(
+        KullbackLeibler,
+        None,
+        &geometric(ratio(1, 2)),
+        Some(&negative_binomial(int(2), ratio(1, 2))),
+        "0.18531325769150691722819028073610019382928170092765",
+    );
+    assert_value(
+        KullbackLeibler,
+        None,
+        &negative_binomial(ratio(5, 2), ratio(2, 5)),
+        Some(&negative_binomial(int(5), ratio(3, 5))),
+        "0.045978947439315110873524210202639479082978280156741",
+    );
+}
+
+#[test]
+fn series_for_every_kind_of_summand() {
+    assert_value(
+        KullbackLeibler,
+        None,
+        &poisson(int(3)),
+        Some(&negative_binomial(int(2), ratio(1, 3))),
+        "0.20110656658919956574640984072129018434743547706830",
+    );
+    assert_value(
+        TotalVariation,
+        None,
+        &geometric(ratio(1, 3)),
+        Some(&poisson(int(2))),
+        "0.27703227555136339416235087929992699657747651825581",
+    );
+    assert_value(
+        Entropy,
+        None,
+        &poisson(int(3)),
+        None,
+        "1.9314701981485689339204298741278340531414035253361",
+    );
+    assert_value(
+        Renyi,
+        Some(int(2)),
+        &poisson(int(3)),
+        Some(&geometric(ratio(1, 3))),
+        "0.54928000386288892504711554794678324481427569137386",
+    );
+    // The terms p²/q of a geometric against a Poisson grow without bound.
+    let (quantity, _) = divergence(
+        Pearson,
+        None,
+        &geometric(ratio(1, 2)),
+        Some(&poisson(int(2))),
+    )
+    .unwrap()
+    .unwrap();
+    assert!(
+        matches!(quantity, Quantity::Infinite { .. }),
+        "{quantity:?}"
+    );
+}
+
+#[test]
+fn series_with_finite_supports_and_mixtures() {
+    let binomial = single(FamilyKind::Binomial, &[int(4), ratio(1, 2)]);
+    assert_value(
+        TotalVariation,
+        None,
+        &poisson(int(2)),
+        Some(&binomial),
+        "0.17388238921129102702000168342505198864122818030141",
+    );
+    assert_value(
+        Hellinger,
+        None,
+        &poisson(int(2)),
+        Some(&binomial),
+        "0.20449640521050822633909691427820269325058872385065",
+    );
+    let both = mixture(&[
+        (ratio(1, 2), poisson(int(1))),
+        (ratio(1, 2), geometric(ratio(1, 2))),
+    ]);
+    assert_value(
+        KullbackLeibler,
+        None,
+        &both,
+        Some(&poisson(int(2))),
+        "0.34594591131836407815367722739130486222832658453909",
+    );
+}
+
+#[test]
+fn series_leaves_report_their_method() {
+    let (quantity, rule) = divergence(
+        KullbackLeibler,
+        None,
+        &poisson(int(3)),
+        Some(&geometric(ratio(1, 4))),
+    )
+    .unwrap()
+    .unwrap();
+    assert!(rule.contains("series"), "{rule}");
+    let leaves = quantity.finite().unwrap().numeric_leaves();
+    assert_eq!(leaves[0].value.method(), Method::Series);
+    assert!(leaves[0].value.is_proven());
+}
+
 #[test]
 #[ignore]
 fn timing_probe() {
