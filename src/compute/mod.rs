@@ -9,10 +9,12 @@
 //! 5. Identities that derive one quantity from rules for others (cross-entropy = H(P) + KL, Bhattacharyya =
 //!    D_{1/2}/2, Hellinger = √(1 − e^{−B}), Pearson = e^{D₂} − 1).
 //! 6. Exact finite sums when P has finite support.
-//! 7. Otherwise, an error naming the missing closed form.
+//! 7. The numeric fallback ([`numeric`]): certified quadrature or series for one-dimensional pairs.
+//! 8. Otherwise, an error naming the missing closed form.
 
 pub mod embedding;
 pub mod finite;
+pub mod numeric;
 pub mod support;
 
 use std::cmp::Ordering;
@@ -123,6 +125,9 @@ pub fn compute(
             format!("{} (finite sum)", query_name(kind, p, Some(q))),
         ));
     }
+    if let Some(result) = numeric::divergence(kind, order.as_ref(), p, Some(q)) {
+        return result.map(|(quantity, rule)| Computed::new(quantity, rule));
+    }
     Err(EvalError::NoRule(query_name(kind, p, Some(q))))
 }
 
@@ -166,6 +171,9 @@ fn entropy(p: &Distribution) -> Result<Computed, EvalError> {
             quantity,
             format!("H({}) (finite sum)", p.display_name()),
         ));
+    }
+    if let Some(result) = numeric::divergence(DivergenceKind::Entropy, None, p, None) {
+        return result.map(|(quantity, rule)| Computed::new(quantity, rule));
     }
     Err(EvalError::NoRule(format!("H({})", p.display_name())))
 }

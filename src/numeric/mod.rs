@@ -6,11 +6,14 @@
 //! digits, within a precision and time budget.
 
 pub mod bessel;
+pub mod compiled;
 pub mod decimal;
 pub mod evaluate;
 pub mod functions;
 pub mod interval;
 pub mod power;
+pub mod quadrature;
+pub mod series;
 pub mod trigamma;
 
 use std::cmp::Ordering;
@@ -21,6 +24,7 @@ use crate::error::EvalError;
 use crate::interrupt::{Interrupt, Never};
 use crate::sym::Expr;
 
+pub use crate::sym::Enclose;
 pub use decimal::Decimal;
 pub use evaluate::{apply, evaluate};
 pub use interval::{Failure, Interval};

@@ -1,0 +1,303 @@
+//! The crossings p = q that split the total variation integral into pieces of constant sign.
+//!
+//! log p − log q (a compiled program) is examined on subintervals in interval arithmetic with its derivative:
+//! a subinterval where it has one sign needs nothing more; one where it is monotone and changes sign holds
+//! exactly one crossing, found by Newton's method and certified by a sign change across a tiny interval.
+//! Each certified crossing leaves a tiny interval of unknown sign, whose contribution ½∫|p − q| is enclosed
+//! by its length times the range of the integrand there.
+
+use std::sync::Arc;
+
+use rug::Float;
+
+use crate::error::EvalError;
+use crate::interrupt::Interrupt;
+use crate::numeric::compiled::interval::IntervalEvaluator;
+use crate::numeric::compiled::Program;
+use crate::numeric::functions;
+use crate::numeric::interval::{Failure, Interval};
+use crate::numeric::quadrature::envelope::rational_of;
+use crate::numeric::quadrature::Map;
+use crate::sym::Expr;
+
+/// A subinterval of constant sign.
+#[derive(Clone, Debug)]
+pub struct Part {
+    /// Lower end in u.
+    pub lower: Expr,
+    /// Upper end in u.
+    pub upper: Expr,
+    /// Whether p ≥ q there.
+    pub positive: bool,
+}
+
+/// A tiny interval around a crossing (or of unresolved sign), in u.
+#[derive(Clone, Debug)]
+pub struct Root {
+    /// Lower end.
+    pub lower: Float,
+    /// Upper end.
+    pub upper: Float,
+}
+
+/// The pieces of a region.
+#[derive(Debug, Default)]
+pub struct Split {
+    /// Constant-sign parts.
+    pub parts: Vec<Part>,
+    /// Crossings between them.
+    pub roots: Vec<Root>,
+}
+
+fn failure(failure: Failure) -> EvalError {
+    match failure {
+        Failure::Fatal(error) => error,
+        Failure::Imprecise(reason) => EvalError::Budget(reason),
+    }
+}
+
+fn to_t(map: Map, u: &Interval) -> Result<Interval, Failure> {
+    match map {
+        Map::Linear => Ok(u.clone()),
+        Map::Exponential => functions::exp(u),
+    }
+}
+
+fn expr_of(value: &Float) -> Result<Expr, EvalError> {
+    rational_of(value)
+        .map(Expr::Number)
+        .ok_or_else(|| EvalError::Budget("a crossing is not a finite number".into()))
+}
+
+/// Sign of log p − log q on an interval of u: `Some(true)` positive, `Some(false)` negative.
+fn sign(evaluator: &mut IntervalEvaluator<'_>, map: Map, u: &Interval) -> Option<bool> {
+    let t = to_t(map, u).ok()?;
+    let value = evaluator.evaluate(&t).ok()?;
+    if value.is_positive() {
+        Some(true)
+    } else if value.is_negative() {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether log p − log q is monotone on an interval of u (its derivative in t has one sign; t′(u) > 0).
+fn monotone(evaluator: &mut IntervalEvaluator<'_>, map: Map, u: &Interval) -> bool {
+    let Ok(t) = to_t(map, u) else {
+        return false;
+    };
+    match evaluator.evaluate_jet(&t) {
+        Ok(jet) => jet.derivative.is_positive() || jet.derivative.is_negative(),
+        Err(_) => false,
+    }
+}
+
+fn point(value: &Float) -> Interval {
+    Interval::point(value.clone())
+}
+
+/// A sub-interval [lower, upper] of u being classified.
+struct Pending {
+    lower: Float,
+    upper: Float,
+    depth: u32,
+}
+
+/// Splits [lower, upper] (in u) at the crossings of log p = log q.
+pub fn split(
+    difference: &Arc<Program>,
+    map: Map,
+    lower: &Expr,
+    upper: &Expr,
+    precision: u32,
+    interrupt: &dyn Interrupt,
+) -> Result<Split, EvalError> {
+    let coarse_precision = 64;
+    let mut coarse = IntervalEvaluator::new(difference, coarse_precision)?;
+    let mut fine = IntervalEvaluator::new(difference, precision)?;
+    let a = crate::numeric::enclose(lower, precision, interrupt)?;
+    let b = crate::numeric::enclose(upper, precision, interrupt)?;
+    // Classified pieces in order: (lower, upper, sign), with `None` for a root's tiny interval.
+    let mut classified: Vec<(Float, Float, Option<bool>)> = Vec::new();
+    let mut stack = vec![Pending {
+        lower: a.midpoint(),
+        upper: b.midpoint(),
+        depth: 0,
+    }];
+    while let Some(pending) = stack.pop() {
+        interrupt.check()?;
+        let whole = Interval::new(pending.lower.clone(), pending.upper.clone()).map_err(failure)?;
+        let rounded = Interval::new(
+            Float::with_val_round(coarse_precision, &whole.lower, rug::float::Round::Down).0,
+            Float::with_val_round(coarse_precision, &whole.upper, rug::float::Round::Up).0,
+        )
+        .map_err(failure)?;
+        if let Some(positive) = sign(&mut coarse, map, &rounded) {
+            classified.push((pending.lower, pending.upper, Some(positive)));
+            continue;
+        }
+        if monotone(&mut coarse, map, &rounded) {
+            let left = sign(&mut fine, map, &point(&pending.lower));
+            let right = sign(&mut fine, map, &point(&pending.upper));
+            if let (Some(l), Some(r)) = (left, right) {
+                if l == r {
+                    classified.push((pending.lower, pending.upper, Some(l)));
+                    continue;
+                }
+            }
+            let root = locate(&mut fine, map, &pending.lower, &pending.upper, precision)?;
+            classified.push((
+                pending.lower,
+                root.lower.clone(),
+                left.or(right.map(|r| !r)),
+            ));
+            classified.push((root.lower, root.upper.clone(), None));
+            classified.push((root.upper, pending.upper, right.or(left.map(|l| !l))));
+            continue;
+        }
+        if pending.depth >= 48 {
+            classified.push((pending.lower, pending.upper, None));
+            continue;
+        }
+        let middle = Float::with_val(precision, &pending.lower + &pending.upper) / 2u32;
+        stack.push(Pending {
+            lower: middle.clone(),
+            upper: pending.upper,
+            depth: pending.depth + 1,
+        });
+        stack.push(Pending {
+            lower: pending.lower,
+            upper: middle,
+            depth: pending.depth + 1,
+        });
+    }
+    let mut split = Split::default();
+    // Ends of the region keep their exact expressions; inner cuts are exact floats.
+    let count = classified.len();
+    for (index, (low, high, positive)) in classified.into_iter().enumerate() {
+        let low_expr = if index == 0 {
+            lower.clone()
+        } else {
+            expr_of(&low)?
+        };
+        let high_expr = if index + 1 == count {
+            upper.clone()
+        } else {
+            expr_of(&high)?
+        };
+        match positive {
+            Some(positive) => {
+                if let Some(last) = split.parts.last_mut() {
+                    if last.positive == positive && last.upper == low_expr {
+                        last.upper = high_expr;
+                        continue;
+                    }
+                }
+                split.parts.push(Part {
+                    lower: low_expr,
+                    upper: high_expr,
+                    positive,
+                });
+            }
+            None => split.roots.push(Root {
+                lower: if index == 0 { a.lower.clone() } else { low },
+                upper: if index + 1 == count {
+                    b.upper.clone()
+                } else {
+                    high
+                },
+            }),
+        }
+    }
+    Ok(split)
+}
+
+/// Locates the one crossing in [lower, upper] (where the difference is monotone) to a tiny certified
+/// interval: Newton's method at working precision, then a sign change across r ± ε.
+fn locate(
+    evaluator: &mut IntervalEvaluator<'_>,
+    map: Map,
+    lower: &Float,
+    upper: &Float,
+    precision: u32,
+) -> Result<Root, EvalError> {
+    let mut u = Float::with_val(precision, lower + upper) / 2u32;
+    for _ in 0..200 {
+        let t = to_t(map, &point(&u)).map_err(failure)?;
+        let Ok(jet) = evaluator.evaluate_jet(&t) else {
+            break;
+        };
+        let scale = match map {
+            Map::Linear => Float::with_val(precision, 1),
+            Map::Exponential => t.midpoint(),
+        };
+        let slope = Float::with_val(precision, jet.derivative.midpoint() * &scale);
+        if slope.is_zero() {
+            break;
+        }
+        let step = Float::with_val(precision, jet.value.midpoint() / &slope);
+        let mut next = Float::with_val(precision, &u - &step);
+        if next <= *lower || next >= *upper {
+            // Newton left the bracket: fall back to the middle of the half that holds the root.
+            next = Float::with_val(precision, lower + upper) / 2u32;
+            if next == u {
+                break;
+            }
+        }
+        let magnitude = Float::with_val(64, u.abs_ref()) + 1u32;
+        let converged =
+            step.is_zero() || Float::with_val(64, step.abs_ref()) < magnitude >> (precision - 4);
+        u = next;
+        if converged {
+            break;
+        }
+    }
+    // Certify: opposite signs at u ± ε, widening ε if the precision cannot tell the signs apart.
+    let magnitude = Float::with_val(64, u.abs_ref()) + 1u32;
+    let mut epsilon = Float::with_val(precision, magnitude) >> (precision - 12);
+    for _ in 0..12 {
+        let low = Float::with_val(precision, &u - &epsilon).max(lower);
+        let high = Float::with_val(precision, &u + &epsilon).min(upper);
+        let left = sign(evaluator, map, &point(&low));
+        let right = sign(evaluator, map, &point(&high));
+        if let (Some(l), Some(r)) = (left, right) {
+            if l != r {
+                return Ok(Root {
+                    lower: low,
+                    upper: high,
+                });
+            }
+        }
+        epsilon <<= 4;
+    }
+    // The sign could not be certified near the estimate: leave the whole monotone piece unresolved.
+    Ok(Root {
+        lower: lower.clone(),
+        upper: upper.clone(),
+    })
+}
+
+/// An enclosure of ½∫|p − q| over a root's tiny interval: [0, length · max |½(p − q)| t′(u)].
+pub fn bound_near_root(
+    integrand: &Arc<Program>,
+    map: Map,
+    root: &Root,
+    precision: u32,
+) -> Result<Interval, EvalError> {
+    let mut evaluator = IntervalEvaluator::new(integrand, precision)?;
+    let u = Interval::new(root.lower.clone(), root.upper.clone()).map_err(failure)?;
+    let t = to_t(map, &u).map_err(failure)?;
+    let mut value = evaluator.evaluate(&t).map_err(failure)?;
+    if map == Map::Exponential {
+        value = value.mul(&t).map_err(failure)?;
+    }
+    let length = u.width();
+    let bound = Float::with_val_round(
+        precision,
+        &length * value.magnitude(),
+        rug::float::Round::Up,
+    )
+    .0;
+    Interval::new(Float::new(precision), bound).map_err(failure)
+}

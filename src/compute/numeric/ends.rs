@@ -1,0 +1,262 @@
+//! Envelopes of log-densities towards a singular end of their support, in y = 1/(distance to the end).
+//!
+//! An end is singular when the log-density is not analytic across it (a term in log x, a pole, x^k with k not
+//! an integer): the integrand then needs the exponential map and a certified cut there. At a regular end
+//! (the exponential at 0, a uniform's ends) the formula continues analytically and plain segments suffice.
+
+use num_traits::One;
+
+use super::tails::{log_normal, Bounds};
+use crate::exact::Rational;
+use crate::family::{Family, FamilyKind};
+use crate::numeric::functions;
+use crate::numeric::interval::Interval;
+use crate::numeric::quadrature::envelope::{lower_of, upper_of, Basis, Envelope};
+
+const PRECISION: u32 = 64;
+
+fn value(family: &Family, index: usize) -> Option<Interval> {
+    crate::numeric::enclose(family.scalar(index), PRECISION, &crate::interrupt::Never).ok()
+}
+
+fn is(family: &Family, index: usize, n: i64) -> bool {
+    family.scalar(index).as_rational() == Some(&crate::exact::integer(n))
+}
+
+fn int(n: i64) -> Interval {
+    Interval::point(rug::Float::with_val(PRECISION, n))
+}
+
+/// Whether the family's log-density is singular at its lower (`upper_end = false`) or upper support end.
+pub fn is_singular(family: &Family, upper_end: bool) -> bool {
+    use FamilyKind::*;
+    match (family.kind, upper_end) {
+        (Gamma, false) => !is(family, 0, 1),
+        (ChiSquared, false) => !is(family, 0, 2),
+        (Weibull, false) => !is(family, 0, 1),
+        (Chi, false) => !is(family, 0, 1),
+        (InverseGamma | LogNormal | Rayleigh, false) => true,
+        (Beta | Kumaraswamy, false) => !is(family, 0, 1),
+        (Beta | Kumaraswamy, true) => !is(family, 1, 1),
+        (LogitNormal, _) => true,
+        _ => false,
+    }
+}
+
+/// c + k·log y + a bounded remainder, as a pair of envelopes.
+fn log_power(constant: &Interval, k: &Interval, remainder: &Interval) -> Option<Bounds> {
+    let total = constant.add(remainder).ok()?;
+    Some(Bounds {
+        upper: Envelope::constant(upper_of(&total)?).with(Basis::Log, upper_of(k)?),
+        lower: Envelope::constant(lower_of(&total)?).with(Basis::Log, lower_of(k)?),
+    })
+}
+
+/// The hull of two intervals.
+fn between(a: &Interval, b: &Interval) -> Interval {
+    a.hull(b)
+}
+
+/// Envelopes of the log-density near a singular end, for y = 1/distance ≥ `start` (≥ 2).
+pub fn singular(family: &Family, upper_end: bool, start: &Rational) -> Option<Bounds> {
+    use FamilyKind::*;
+    if *start < Rational::from_integer(2.into()) || !is_singular(family, upper_end) {
+        return None;
+    }
+    let y = Interval::from_rational(start, PRECISION).ok()?;
+    let t = int(1).div(&y).ok()?;
+    let zero = int(0);
+    let log = |x: &Interval| functions::log(x).ok();
+    // log(1 − t) over distances t ∈ (0, 1/Y]: between log(1 − 1/Y) and 0.
+    let log_complement = between(&log(&int(1).sub(&t).ok()?)?, &zero);
+    match family.kind {
+        Gamma | ChiSquared => {
+            let (shape, rate) = if family.kind == ChiSquared {
+                (
+                    value(family, 0)?.div(&int(2)).ok()?,
+                    int(1).div(&int(2)).ok()?,
+                )
+            } else {
+                (value(family, 0)?, value(family, 1)?)
+            };
+            // α log β − log Γ(α) − (α − 1) log y − β/y.
+            let constant = shape
+                .mul(&log(&rate)?)
+                .ok()?
+                .sub(&functions::lgamma(&shape).ok()?)
+                .ok()?;
+            let remainder = between(&zero, &rate.mul(&t).ok()?.neg());
+            log_power(&constant, &int(1).sub(&shape).ok()?, &remainder)
+        }
+        Weibull => {
+            let (k, scale) = (value(family, 0)?, value(family, 1)?);
+            // log k − k log λ − (k − 1) log y − (1/(λ y))^k.
+            let constant = log(&k)?.sub(&k.mul(&log(&scale)?).ok()?).ok()?;
+            let power = crate::numeric::power::pow(&t.div(&scale).ok()?, &k).ok()?;
+            log_power(
+                &constant,
+                &int(1).sub(&k).ok()?,
+                &between(&zero, &power.neg()),
+            )
+        }
+        Chi | Rayleigh => {
+            // Chi: −(k − 1) log y − t²/2 − (k/2 − 1) log 2 − log Γ(k/2); Rayleigh: −log y − t²/(2σ²) − 2 log σ.
+            let square = t.mul(&t).ok()?;
+            if family.kind == Chi {
+                let k = value(family, 0)?;
+                let half = k.div(&int(2)).ok()?;
+                let constant = half
+                    .sub(&int(1))
+                    .ok()?
+                    .mul(&log(&int(2))?)
+                    .ok()?
+                    .add(&functions::lgamma(&half).ok()?)
+                    .ok()?
+                    .neg();
+                let remainder = between(&zero, &square.div(&int(2)).ok()?.neg());
+                log_power(&constant, &int(1).sub(&k).ok()?, &remainder)
+            } else {
+                let sigma = value(family, 0)?;
+                let variance = sigma.mul(&sigma).ok()?;
+                let remainder =
+                    between(&zero, &square.div(&int(2).mul(&variance).ok()?).ok()?.neg());
+                log_power(&log(&variance)?.neg(), &int(-1), &remainder)
+            }
+        }
+        InverseGamma => {
+            // α log β − log Γ(α) + (α + 1) log y − β y: exact.
+            let (shape, scale) = (value(family, 0)?, value(family, 1)?);
+            let constant = shape
+                .mul(&log(&scale)?)
+                .ok()?
+                .sub(&functions::lgamma(&shape).ok()?)
+                .ok()?;
+            let k = shape.add(&int(1)).ok()?;
+            let rate = scale.neg();
+            Some(Bounds {
+                upper: Envelope::constant(upper_of(&constant)?)
+                    .with(Basis::Log, upper_of(&k)?)
+                    .with(Basis::Power(Rational::one()), upper_of(&rate)?),
+                lower: Envelope::constant(lower_of(&constant)?)
+                    .with(Basis::Log, lower_of(&k)?)
+                    .with(Basis::Power(Rational::one()), lower_of(&rate)?),
+            })
+        }
+        LogNormal => {
+            // x = 1/y: log x = −log y, so the kernel is −(log y + μ)²/(2v) + log y.
+            let (mu, variance) = (value(family, 0)?, value(family, 1)?);
+            log_normal(&mu.neg(), &variance, &int(1), &y)
+        }
+        Beta => {
+            let (a, b) = (value(family, 0)?, value(family, 1)?);
+            let log_beta = functions::lgamma(&a)
+                .ok()?
+                .add(&functions::lgamma(&b).ok()?)
+                .ok()?
+                .sub(&functions::lgamma(&a.add(&b).ok()?).ok()?)
+                .ok()?;
+            // At 0: −(a − 1) log y + (b − 1) log(1 − t) − log B; at 1 the roles of a and b swap.
+            let (near, far) = if upper_end { (b, a) } else { (a, b) };
+            let remainder = far.sub(&int(1)).ok()?.mul(&log_complement).ok()?;
+            log_power(&log_beta.neg(), &int(1).sub(&near).ok()?, &remainder)
+        }
+        Kumaraswamy => {
+            let (a, b) = (value(family, 0)?, value(family, 1)?);
+            let base = log(&a)?.add(&log(&b)?).ok()?;
+            let a_minus_one = a.sub(&int(1)).ok()?;
+            let b_minus_one = b.sub(&int(1)).ok()?;
+            if upper_end {
+                // x = 1 − t: (a − 1) log(1 − t) + (b − 1) log(1 − (1 − t)^a), and
+                // 1 − (1 − t)^a = a t (1 − ξ)^{a−1} for some ξ ∈ (0, t).
+                let inner = log(&a)?.add(&a_minus_one.mul(&log_complement).ok()?).ok()?;
+                let remainder = a_minus_one
+                    .mul(&log_complement)
+                    .ok()?
+                    .add(&b_minus_one.mul(&inner).ok()?)
+                    .ok()?;
+                log_power(&base, &b_minus_one.neg(), &remainder)
+            } else {
+                // x = t: (a − 1) log t + (b − 1) log(1 − t^a), t^a ≤ Y^{−a}.
+                let power = crate::numeric::power::pow(&t, &a).ok()?;
+                let log_power_complement = between(&log(&int(1).sub(&power).ok()?)?, &zero);
+                let remainder = b_minus_one.mul(&log_power_complement).ok()?;
+                log_power(&base, &a_minus_one.neg(), &remainder)
+            }
+        }
+        LogitNormal => logit_normal(family, upper_end, &y, &log_complement),
+        _ => None,
+    }
+}
+
+/// The logit-normal at 0 in y = 1/x: logit x = −log y + δ with δ = −log(1 − t) ∈ [0, δ_Y], and
+/// log p = −(log y + μ − δ)²/(2v) + log y + δ − log √(2πv); at 1 the same with μ → −μ.
+fn logit_normal(
+    family: &Family,
+    upper_end: bool,
+    y: &Interval,
+    log_complement: &Interval,
+) -> Option<Bounds> {
+    let (mu, variance) = (value(family, 0)?, value(family, 1)?);
+    let mu = if upper_end { mu.neg() } else { mu };
+    let delta = log_complement.neg();
+    let delta_max = crate::numeric::Interval::point(delta.upper.clone());
+    // The square's argument ℓ = log y + μ − δ ≥ ℓ₀ = log Y + μ − δ_Y must be positive.
+    let l0 = functions::log(y)
+        .ok()?
+        .add(&mu)
+        .ok()?
+        .sub(&delta_max)
+        .ok()?;
+    if l0.lower <= 0 {
+        return None;
+    }
+    let l0 = Interval::point(l0.lower.clone());
+    let two_variance = int(2).mul(&variance).ok()?;
+    let normaliser = functions::log(
+        &int(2)
+            .mul(&Interval::pi(PRECISION))
+            .ok()?
+            .mul(&variance)
+            .ok()?,
+    )
+    .ok()?
+    .div(&int(2))
+    .ok()?;
+    // Above: −ℓ²/(2v) ≤ −ℓ₀ ℓ/(2v) = −ℓ₀/(2v) log y − ℓ₀ (μ − δ)/(2v); and δ ≤ δ_Y.
+    let upper_log = int(1).sub(&l0.div(&two_variance).ok()?).ok()?;
+    let upper_constant = l0
+        .mul(&mu.sub(&delta).ok()?)
+        .ok()?
+        .div(&two_variance)
+        .ok()?
+        .neg()
+        .add(&delta)
+        .ok()?
+        .sub(&normaliser)
+        .ok()?;
+    // Below: ℓ² ≤ 2 (log y)² + 2 (μ − δ)² ≤ 2 (8/e)² y^{1/4} + 2 max (μ − δ)², and δ ≥ 0.
+    let eight_over_e = int(8).div(&Interval::e(PRECISION)).ok()?;
+    let lower_power = eight_over_e
+        .mul(&eight_over_e)
+        .ok()?
+        .div(&variance)
+        .ok()?
+        .neg();
+    let shifted = mu.sub(&delta).ok()?;
+    let lower_constant = shifted
+        .mul(&shifted)
+        .ok()?
+        .div(&variance)
+        .ok()?
+        .neg()
+        .sub(&normaliser)
+        .ok()?;
+    let quarter = Rational::new(1.into(), 4.into());
+    Some(Bounds {
+        upper: Envelope::constant(upper_of(&upper_constant)?)
+            .with(Basis::Log, upper_of(&upper_log)?),
+        lower: Envelope::constant(lower_of(&lower_constant)?)
+            .with(Basis::Log, Rational::one())
+            .with(Basis::Power(quarter), lower_of(&lower_power)?),
+    })
+}

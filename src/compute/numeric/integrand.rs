@@ -1,0 +1,319 @@
+//! The integrand of each divergence, in log space, and its envelope in a tail.
+//!
+//! Every density enters through its log-density l (a log-sum-exp for a mixture) and p = e^{l} is formed last,
+//! so that nothing underflows where p is tiny but log p − log q is huge. Where only P or only Q has mass, the
+//! integrand reduces to a multiple of the other density, or the divergence is infinite.
+
+use num_traits::{One, Signed, Zero};
+
+use crate::error::EvalError;
+use crate::exact::Rational;
+use crate::numeric::compiled::{Builder, Node, Program, Substitution, Unary};
+use crate::numeric::quadrature::envelope::{self, Basis, Envelope};
+use crate::sym::{self, Expr};
+
+use super::density::{compile_density, compile_log_density, Component};
+use super::tails::Bounds;
+
+/// The integral computed for a divergence.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Form {
+    /// ∫ p (log p − log q).
+    KullbackLeibler,
+    /// −∫ p log q.
+    CrossEntropy,
+    /// −∫ p log p.
+    Entropy,
+    /// ∫ p^α q^{1−α} for a rational α ∉ {0, 1}.
+    RenyiPower(Rational),
+    /// Q(supp P) = ∫_{supp P} q, for the order 0.
+    RenyiZero,
+    /// ½∫ p log(2p/(p+q)) + q log(2q/(p+q)).
+    JensenShannon,
+    /// ½∫ (√p − √q)², the squared Hellinger distance.
+    HellingerSquared,
+    /// ∫ √(pq), the Bhattacharyya coefficient.
+    Bhattacharyya,
+    /// ∫ (p − q)²/q = ∫ q (e^{log p − log q} − 1)².
+    Pearson,
+    /// ½∫ |p − q|, with the sign of p − q given on each piece (+1 or −1).
+    TotalVariation(i8),
+}
+
+impl Form {
+    /// Whether the integrand is ≥ 0 everywhere (so a tail contributes [0, bound]).
+    pub fn is_nonnegative(&self) -> bool {
+        !matches!(
+            self,
+            Form::KullbackLeibler | Form::CrossEntropy | Form::Entropy
+        )
+    }
+
+    /// Whether the integral can be +∞ (the others are bounded by a multiple of ∫ p + q).
+    pub fn can_diverge(&self) -> bool {
+        match self {
+            Form::KullbackLeibler | Form::CrossEntropy | Form::Pearson => true,
+            Form::RenyiPower(alpha) => *alpha > Rational::one(),
+            _ => false,
+        }
+    }
+}
+
+/// What a piece of the line contributes.
+#[derive(Clone, Debug)]
+pub enum Piece {
+    /// The integrand, compiled.
+    Formula(Program),
+    /// Nothing (neither density matters there).
+    Zero,
+    /// The divergence is infinite: P has mass where Q has none.
+    Infinite,
+}
+
+fn constant(value: Expr) -> Node {
+    Node::Constant(value)
+}
+
+/// Compiles the integrand of `form` where the components `p` and `q` are present.
+pub fn compile(
+    form: &Form,
+    p: &[&Component],
+    q: &[&Component],
+    substitution: Substitution,
+    sign_point: Option<Rational>,
+) -> Result<Piece, EvalError> {
+    use Form::*;
+    let (has_p, has_q) = (!p.is_empty(), !q.is_empty());
+    let mut b = Builder::new(substitution, sign_point);
+    let half = || constant(Expr::ratio(1, 2));
+    let half_log_two = || constant(sym::log(Expr::int(2)) / 2);
+    match (form, has_p, has_q) {
+        (_, false, false) => Ok(Piece::Zero),
+        (KullbackLeibler | CrossEntropy | Pearson, true, false) => Ok(Piece::Infinite),
+        (RenyiPower(alpha), true, false) if *alpha > Rational::one() => Ok(Piece::Infinite),
+        (
+            KullbackLeibler | CrossEntropy | Entropy | RenyiPower(_) | RenyiZero | Bhattacharyya,
+            false,
+            _,
+        ) => Ok(Piece::Zero),
+        (RenyiPower(_) | RenyiZero | Bhattacharyya, true, false) => Ok(Piece::Zero),
+        (Entropy, true, _) => {
+            let lp = compile_log_density(&mut b, p)?;
+            let density = compile_density(&mut b, p, lp.clone())?;
+            let product = b.mul(density, lp);
+            let node = b.neg(product);
+            Ok(Piece::Formula(b.finish(node)))
+        }
+        (JensenShannon, true, false) => single(b, p, half_log_two()),
+        (JensenShannon, false, true) => single(b, q, half_log_two()),
+        (HellingerSquared | TotalVariation(_), true, false) => single(b, p, half()),
+        (HellingerSquared | TotalVariation(_), false, true) => single(b, q, half()),
+        (Pearson, false, true) => single(b, q, constant(Expr::int(1))),
+        (form, true, true) => {
+            let lp = compile_log_density(&mut b, p)?;
+            let lq = compile_log_density(&mut b, q)?;
+            let dp = compile_density(&mut b, p, lp.clone())?;
+            let dq = compile_density(&mut b, q, lq.clone())?;
+            let node = both(&mut b, form, lp, lq, dp, dq);
+            Ok(Piece::Formula(b.finish(node)))
+        }
+    }
+}
+
+/// factor · p for the density of `components` alone.
+fn single(mut b: Builder, components: &[&Component], factor: Node) -> Result<Piece, EvalError> {
+    let l = compile_log_density(&mut b, components)?;
+    let density = compile_density(&mut b, components, l)?;
+    let node = b.mul(factor, density);
+    Ok(Piece::Formula(b.finish(node)))
+}
+
+/// The integrand where both densities are present.
+fn both(b: &mut Builder, form: &Form, lp: Node, lq: Node, dp: Node, dq: Node) -> Node {
+    use Form::*;
+    let half = || constant(Expr::ratio(1, 2));
+    match form {
+        KullbackLeibler => {
+            let difference = b.sub(lp, lq);
+            b.mul(dp, difference)
+        }
+        CrossEntropy => {
+            let product = b.mul(dp, lq);
+            b.neg(product)
+        }
+        Entropy => {
+            let product = b.mul(dp, lp);
+            b.neg(product)
+        }
+        RenyiPower(alpha) => {
+            let a = b.mul(constant(Expr::Number(alpha.clone())), lp);
+            let c = b.mul(constant(Expr::Number(Rational::one() - alpha)), lq);
+            let sum = b.add(a, c);
+            b.unary(Unary::Exp, sum)
+        }
+        RenyiZero => dq,
+        Bhattacharyya => {
+            let sum = b.add(lp, lq);
+            let mean = b.mul(half(), sum);
+            b.unary(Unary::Exp, mean)
+        }
+        JensenShannon => {
+            // log((p + q)/2) as a log-sum-exp, then ½[p (lp − m) + q (lq − m)].
+            let log_half = sym::log(Expr::ratio(1, 2));
+            let m = b.log_sum_exp(vec![(log_half.clone(), lp.clone()), (log_half, lq.clone())]);
+            let p_term = {
+                let difference = b.sub(lp, m.clone());
+                b.mul(dp, difference)
+            };
+            let q_term = {
+                let difference = b.sub(lq, m);
+                b.mul(dq, difference)
+            };
+            let sum = b.add(p_term, q_term);
+            b.mul(half(), sum)
+        }
+        HellingerSquared => {
+            let root_p = {
+                let scaled = b.mul(half(), lp);
+                b.unary(Unary::Exp, scaled)
+            };
+            let root_q = {
+                let scaled = b.mul(half(), lq);
+                b.unary(Unary::Exp, scaled)
+            };
+            let difference = b.sub(root_p, root_q);
+            let square = b.power_integer(difference, 2);
+            b.mul(half(), square)
+        }
+        Pearson => {
+            let difference = b.sub(lp, lq.clone());
+            let ratio_minus_one = b.unary(Unary::ExpM1, difference);
+            let square = b.power_integer(ratio_minus_one, 2);
+            b.mul(dq, square)
+        }
+        TotalVariation(sign) => {
+            let difference = if *sign >= 0 {
+                b.sub(dp, dq)
+            } else {
+                b.sub(dq, dp)
+            };
+            b.mul(half(), difference)
+        }
+    }
+}
+
+/// The difference log p − log q, for locating crossings and maxima.
+pub fn difference(
+    p: &[&Component],
+    q: &[&Component],
+    substitution: Substitution,
+    sign_point: Option<Rational>,
+) -> Result<Program, EvalError> {
+    let mut b = Builder::new(substitution, sign_point);
+    let lp = compile_log_density(&mut b, p)?;
+    let lq = compile_log_density(&mut b, q)?;
+    let node = b.sub(lp, lq);
+    Ok(b.finish(node))
+}
+
+fn rational(value: f64) -> Rational {
+    Rational::from_float(value).unwrap_or_else(Rational::zero)
+}
+
+/// log 2, log ½ ln 2, … as rational upper bounds.
+fn log_constant(value: f64) -> Rational {
+    // The f64 logarithm is within 1e−15 relative; one part in 10⁹ above it is a safe upper bound.
+    rational(value.ln() + value.ln().abs() * 1e-9 + 1e-12)
+}
+
+/// Upper and lower envelopes of the log of |integrand| in a tail, from the densities' bounds (each `None`
+/// when that density is absent there). The lower one is `Some` only where it proves divergence.
+pub fn tail_envelopes(
+    form: &Form,
+    p: Option<&Bounds>,
+    q: Option<&Bounds>,
+    start: &Rational,
+) -> (Option<Envelope>, Option<Envelope>) {
+    use Form::*;
+    let max = |a: &Envelope, b: &Envelope| envelope::maximum(a, b, start);
+    let shifted = |e: &Envelope, c: Rational| e.add(&Envelope::constant(c));
+    let magnitude = |b: &Bounds| envelope::log_magnitude(&b.upper, &b.lower);
+    let upper = (|| -> Option<Envelope> {
+        match (form, p, q) {
+            (KullbackLeibler, Some(p), Some(q)) => {
+                let both = max(&magnitude(p)?, &magnitude(q)?)?;
+                Some(shifted(&p.upper.add(&both), log_constant(2.0)))
+            }
+            (CrossEntropy, Some(p), Some(q)) => Some(p.upper.add(&magnitude(q)?)),
+            (Entropy, Some(p), _) => Some(p.upper.add(&magnitude(p)?)),
+            (RenyiPower(alpha), Some(p), Some(q)) => {
+                let complement = Rational::one() - alpha;
+                let q_part = if complement.is_negative() {
+                    &q.lower
+                } else {
+                    &q.upper
+                };
+                Some(p.upper.scale(alpha).add(&q_part.scale(&complement)))
+            }
+            (RenyiZero, Some(_), Some(q)) => Some(q.upper.clone()),
+            (Bhattacharyya, Some(p), Some(q)) => Some(
+                p.upper
+                    .add(&q.upper)
+                    .scale(&Rational::new(1.into(), 2.into())),
+            ),
+            (JensenShannon | HellingerSquared | TotalVariation(_), p, q) => {
+                let factor = if *form == JensenShannon {
+                    std::f64::consts::LN_2
+                } else {
+                    0.5
+                };
+                let larger = match (p, q) {
+                    (Some(p), Some(q)) => max(&p.upper, &q.upper)?,
+                    (Some(only), None) | (None, Some(only)) => only.upper.clone(),
+                    (None, None) => return None,
+                };
+                Some(shifted(&larger, log_constant(factor)))
+            }
+            (Pearson, Some(p), Some(q)) => {
+                let ratio = p
+                    .upper
+                    .scale(&Rational::from_integer(2.into()))
+                    .sub(&q.lower);
+                Some(shifted(&max(&ratio, &q.upper)?, log_constant(2.0)))
+            }
+            (Pearson, None, Some(q)) => Some(q.upper.clone()),
+            _ => None,
+        }
+    })();
+    let lower = (|| -> Option<Envelope> {
+        let (p, q) = (p?, q?);
+        match form {
+            KullbackLeibler => {
+                let growing = p.lower.sub(&q.upper);
+                Some(p.lower.add(&envelope::log_of_growing(&growing, start)?))
+            }
+            CrossEntropy => {
+                let growing = q.upper.scale(&-Rational::one());
+                Some(p.lower.add(&envelope::log_of_growing(&growing, start)?))
+            }
+            RenyiPower(alpha) if *alpha > Rational::one() => Some(
+                p.lower
+                    .scale(alpha)
+                    .add(&q.upper.scale(&(Rational::one() - alpha))),
+            ),
+            // The tail of ∫ q (p/q − 1)² = ∫ p²/q − 2∫ p + ∫ q diverges with ∫ p²/q.
+            Pearson => Some(
+                p.lower
+                    .scale(&Rational::from_integer(2.into()))
+                    .sub(&q.upper),
+            ),
+            _ => None,
+        }
+    })();
+    (upper, lower)
+}
+
+/// Adds the Jacobian of y = 1/distance (dx = dy/y²) to an envelope.
+pub fn with_jacobian(envelope: Envelope) -> Envelope {
+    envelope.with(Basis::Log, Rational::from_integer((-2).into()))
+}

@@ -1,0 +1,728 @@
+use super::*;
+use crate::divergence::{Divergence, DivergenceKind};
+use crate::family::{build, spec, Argument, Component, Family, FamilyKind};
+use crate::interrupt::Never;
+use crate::numeric::{certify, Budget, Certified};
+
+fn family(kind: FamilyKind, params: &[Expr]) -> Family {
+    let arguments = params
+        .iter()
+        .map(|value| Argument::positional(Param::Scalar(value.clone())))
+        .collect();
+    build(spec(kind), arguments).unwrap()
+}
+
+fn single(kind: FamilyKind, params: &[Expr]) -> Distribution {
+    Distribution::Family(family(kind, params))
+}
+
+fn n(mean: Expr, variance: Expr) -> Distribution {
+    single(FamilyKind::Normal, &[mean, variance])
+}
+
+fn t(df: i64) -> Distribution {
+    single(FamilyKind::StudentT, &[int(df), int(0), int(1)])
+}
+
+fn int(n: i64) -> Expr {
+    Expr::int(n)
+}
+
+fn ratio(n: i64, d: i64) -> Expr {
+    Expr::ratio(n, d)
+}
+
+fn mixture(parts: &[(Expr, Distribution)]) -> Distribution {
+    Distribution::Mixture(
+        parts
+            .iter()
+            .map(|(weight, distribution)| Component {
+                weight: weight.clone(),
+                family: distribution.as_family().unwrap().clone(),
+            })
+            .collect(),
+    )
+}
+
+/// The fallback's value of `kind(P || Q)`, certified to `digits` digits.
+fn certified(
+    kind: DivergenceKind,
+    order: Option<Expr>,
+    p: &Distribution,
+    q: Option<&Distribution>,
+    digits: usize,
+) -> Certified {
+    let (quantity, _) = divergence(kind, order.as_ref(), p, q)
+        .expect("the fallback applies")
+        .expect("the fallback computes");
+    let Quantity::Finite(expr) = quantity else {
+        panic!("infinite: {quantity:?}")
+    };
+    certify(&expr, digits, Budget::default(), &Never).unwrap()
+}
+
+fn value(
+    kind: DivergenceKind,
+    order: Option<Expr>,
+    p: &Distribution,
+    q: Option<&Distribution>,
+    digits: usize,
+) -> String {
+    certified(kind, order, p, q, digits).decimal
+}
+
+/// Whether the certified value agrees with a reference string on its first `digits` digits (the reference
+/// carries more digits, so compare by rounding the certified value from the same computation).
+#[track_caller]
+fn assert_value(
+    kind: DivergenceKind,
+    order: Option<Expr>,
+    p: &Distribution,
+    q: Option<&Distribution>,
+    expected: &str,
+) {
+    let significant = expected.trim_start_matches(['-', '0', '.']);
+    let digits = significant.chars().filter(char::is_ascii_digit).count();
+    assert_eq!(value(kind, order, p, q, digits), expected, "{kind:?}");
+}
+
+use DivergenceKind::*;
+
+#[test]
+fn public_quadrature_cases_to_50_digits() {
+    let normal_01 = n(int(0), int(1));
+    assert_value(
+        KullbackLeibler,
+        None,
+        &t(10),
+        Some(&normal_01),
+        "0.022676040228991906392648796968257034618030204915914",
+    );
+    let shifted_t = single(FamilyKind::StudentT, &[int(4), int(1), ratio(1, 2)]);
+    assert_value(
+        KullbackLeibler,
+        None,
+        &shifted_t,
+        Some(&n(int(1), ratio(1, 3))),
+        "0.13101955255189684906298205257474352974497648896326",
+    );
+    let two_bumps = mixture(&[
+        (ratio(3, 10), n(int(0), int(1))),
+        (ratio(7, 10), n(int(2), int(1))),
+    ]);
+    assert_value(
+        KullbackLeibler,
+        None,
+        &n(int(1), int(2)),
+        Some(&two_bumps),
+        "0.055513150000163963768698591526228434448626686833171",
+    );
+    let symmetric = mixture(&[
+        (ratio(1, 2), n(int(-1), int(1))),
+        (ratio(1, 2), n(int(1), int(1))),
+    ]);
+    assert_value(
+        JensenShannon,
+        None,
+        &symmetric,
+        Some(&n(int(0), int(2))),
+        "0.0025451957156492443773308046311831334604966975511821",
+    );
+    assert_value(
+        TotalVariation,
+        None,
+        &symmetric,
+        Some(&normal_01),
+        "0.20674369061523615867229002199068912263854890195397",
+    );
+    let near = mixture(&[
+        (ratio(1, 2), n(int(0), int(1))),
+        (ratio(1, 2), n(int(1), int(1))),
+    ]);
+    assert_value(
+        Pearson,
+        None,
+        &near,
+        Some(&n(ratio(1, 2), int(2))),
+        "0.077165187325742772183932055570856276521950805863035",
+    );
+    let exponential = single(FamilyKind::Exponential, &[int(1)]);
+    assert_value(
+        JensenShannon,
+        None,
+        &exponential,
+        Some(&normal_01),
+        "0.22927276892321794305502803967876050385405641624488",
+    );
+    // sqrt(JS(N(0,1) || N(1,1))): the leaf inside an expression.
+    let (quantity, _) = divergence(JensenShannon, None, &normal_01, Some(&n(int(1), int(1))))
+        .unwrap()
+        .unwrap();
+    let root = crate::sym::sqrt(quantity.finite().unwrap().clone());
+    assert_eq!(
+        certify(&root, 50, Budget::default(), &Never)
+            .unwrap()
+            .decimal,
+        "0.33379856528262097926838330520525200318766098872382"
+    );
+}
+
+#[test]
+fn mixture_against_a_normal_to_50_digits_with_a_bound_below_1e_50() {
+    let p = mixture(&[
+        (ratio(3, 10), n(int(-1), ratio(1, 2))),
+        (ratio(7, 10), n(int(2), int(1))),
+    ]);
+    let result = certified(KullbackLeibler, None, &p, Some(&n(int(0), int(2))), 50);
+    assert_eq!(
+        result.decimal,
+        "0.42481951744402987622345069541596015158537954496478"
+    );
+    let bound: f64 = result.error_bound.unwrap().parse().unwrap();
+    assert!(bound < 1e-50, "{bound}");
+}
+
+#[test]
+fn every_divergence_of_student_t_and_normal() {
+    let (p, q) = (t(3), n(int(0), int(1)));
+    assert_value(
+        KullbackLeibler,
+        None,
+        &p,
+        Some(&q),
+        "0.64546096134138179368758340221676637166",
+    );
+    assert_value(
+        TotalVariation,
+        None,
+        &p,
+        Some(&q),
+        "0.098593524404405358295024338481370222180",
+    );
+    assert_value(
+        Hellinger,
+        None,
+        &p,
+        Some(&q),
+        "0.16308973453587318151292525644848319097",
+    );
+    assert_value(
+        Bhattacharyya,
+        None,
+        &p,
+        Some(&q),
+        "0.026958395587852006980744135792543627981",
+    );
+    assert_value(
+        JensenShannon,
+        None,
+        &p,
+        Some(&q),
+        "0.021969319681122359478641576736392370206",
+    );
+    assert_value(
+        Renyi,
+        Some(int(2)),
+        &q,
+        Some(&p),
+        "0.083683420407080083954697189255686766786",
+    );
+    assert_value(
+        CrossEntropy,
+        None,
+        &q,
+        Some(&p),
+        "1.4880901316898489682325552006444092762",
+    );
+    assert_value(
+        Pearson,
+        None,
+        &q,
+        Some(&p),
+        "0.087284627193144019009523601444843914502",
+    );
+    let bimodal = mixture(&[
+        (ratio(1, 2), n(int(-1), int(1))),
+        (ratio(1, 2), n(int(1), int(1))),
+    ]);
+    assert_value(
+        Entropy,
+        None,
+        &bimodal,
+        None,
+        "1.7557693535515043537851345363885104465",
+    );
+}
+
+#[test]
+fn heavy_tails_singular_ends_and_narrow_peaks() {
+    let cauchy = single(FamilyKind::Cauchy, &[int(0), int(1)]);
+    assert_value(
+        KullbackLeibler,
+        None,
+        &cauchy,
+        Some(&t(3)),
+        "0.29285018028752357073999271777397",
+    );
+    let laplace = single(FamilyKind::Laplace, &[int(0), int(1)]);
+    assert_value(
+        KullbackLeibler,
+        None,
+        &laplace,
+        Some(&n(int(0), int(1))),
+        "0.22579135264472743236309761494744107",
+    );
+    let gamma = single(FamilyKind::Gamma, &[ratio(1, 2), int(1)]);
+    let exponential = single(FamilyKind::Exponential, &[int(1)]);
+    assert_value(
+        KullbackLeibler,
+        None,
+        &gamma,
+        Some(&exponential),
+        "0.40939007008601165264877449082284843",
+    );
+    let arcsine = single(FamilyKind::Beta, &[ratio(1, 2), ratio(1, 2)]);
+    let uniform = single(FamilyKind::Uniform, &[int(0), int(1)]);
+    assert_value(
+        KullbackLeibler,
+        None,
+        &arcsine,
+        Some(&uniform),
+        "0.24156447527049044469103689156329442",
+    );
+    // Bhattacharyya between Paretos: −log ∫ √(pq) = −log(2√6/5) exactly.
+    let pareto3 = single(FamilyKind::Pareto, &[int(1), int(3)]);
+    let pareto2 = single(FamilyKind::Pareto, &[int(1), int(2)]);
+    assert_value(
+        Bhattacharyya,
+        None,
+        &pareto3,
+        Some(&pareto2),
+        "0.020410997260127564777288532577660",
+    );
+    // A peak 10⁴ times narrower than the reference, against the closed form (v − 1 − log v)/2.
+    let narrow = n(int(0), Expr::Number(crate::exact::ratio(1, 100_000_000)));
+    assert_value(
+        KullbackLeibler,
+        None,
+        &narrow,
+        Some(&n(int(0), int(1))),
+        "8.7103403769761827360719658187374568304",
+    );
+}
+
+#[test]
+fn nearly_equal_distributions_cancel_without_losing_digits() {
+    // KL(N(0,1) || N(10⁻¹⁰, 1)) = 10⁻²⁰/2 exactly.
+    let tiny = Expr::Number(crate::exact::ratio(1, 10_000_000_000));
+    let result = value(
+        KullbackLeibler,
+        None,
+        &n(int(0), int(1)),
+        Some(&n(tiny, int(1))),
+        20,
+    );
+    assert_eq!(result, "5.0000000000000000000e-21");
+}
+
+#[test]
+fn divergent_integrals_are_infinite() {
+    let cauchy = single(FamilyKind::Cauchy, &[int(0), int(1)]);
+    for (kind, order, p, q) in [
+        (KullbackLeibler, None, &cauchy, n(int(0), int(1))),
+        (Pearson, None, &t(3), n(int(0), int(1))),
+        (Renyi, Some(int(3)), &t(3), n(int(0), int(1))),
+        (CrossEntropy, None, &cauchy, n(int(0), int(1))),
+    ] {
+        let (quantity, _) = divergence(kind, order.as_ref(), p, Some(&q))
+            .unwrap()
+            .unwrap();
+        assert!(
+            matches!(quantity, Quantity::Infinite { .. }),
+            "{kind:?}: {quantity:?}"
+        );
+    }
+}
+
+#[test]
+fn the_fallback_agrees_with_closed_forms() {
+    let cases = [
+        (KullbackLeibler, n(int(1), int(2)), n(int(0), int(3))),
+        (
+            KullbackLeibler,
+            single(FamilyKind::Gamma, &[int(3), int(2)]),
+            single(FamilyKind::Gamma, &[ratio(3, 2), int(1)]),
+        ),
+        (
+            Hellinger,
+            single(FamilyKind::Exponential, &[int(1)]),
+            single(FamilyKind::Exponential, &[int(3)]),
+        ),
+    ];
+    for (kind, p, q) in cases {
+        let exact = crate::compute::compute(&Divergence::new(kind), &p, Some(&q)).unwrap();
+        assert!(!exact.rule.contains("quadrature"), "{}", exact.rule);
+        let Quantity::Finite(exact) = exact.quantity else {
+            panic!()
+        };
+        let closed = certify(&exact, 40, Budget::default(), &Never)
+            .unwrap()
+            .decimal;
+        assert_eq!(value(kind, None, &p, Some(&q), 40), closed, "{kind:?}");
+    }
+}
+
+#[test]
+fn compute_falls_back_and_refuses_multivariate_pairs() {
+    let computed = crate::compute::compute(
+        &Divergence::new(KullbackLeibler),
+        &t(3),
+        Some(&n(int(0), int(1))),
+    )
+    .unwrap();
+    assert!(computed.rule.contains("quadrature"), "{}", computed.rule);
+    let mvn = |shift: i64| Family {
+        kind: FamilyKind::MultivariateNormal,
+        params: vec![
+            Param::Vector(vec![int(shift), int(0)]),
+            Param::Matrix(vec![vec![int(1), int(0)], vec![int(0), int(1)]]),
+        ],
+    };
+    let p = Distribution::Family(mvn(0));
+    let q = Distribution::Mixture(vec![
+        Component {
+            weight: ratio(1, 2),
+            family: mvn(0),
+        },
+        Component {
+            weight: ratio(1, 2),
+            family: mvn(1),
+        },
+    ]);
+    let error =
+        crate::compute::compute(&Divergence::new(KullbackLeibler), &p, Some(&q)).unwrap_err();
+    assert_eq!(
+        error.to_string().split(';').next().unwrap(),
+        "no closed form for KL(MVN || Mixture)"
+    );
+    assert!(error
+        .to_string()
+        .contains("multivariate quadrature is not supported"));
+}
+
+fn poisson(rate: Expr) -> Distribution {
+    single(FamilyKind::Poisson, &[rate])
+}
+
+fn geometric(p: Expr) -> Distribution {
+    single(FamilyKind::Geometric, &[p])
+}
+
+fn negative_binomial(r: Expr, p: Expr) -> Distribution {
+    single(FamilyKind::NegativeBinomial, &[r, p])
+}
+
+#[test]
+fn public_series_cases_to_50_digits() {
+    assert_value(
+        KullbackLeibler,
+        None,
+        &geometric(ratio(1, 2)),
+        Some(&negative_binomial(int(2), ratio(1, 2))),
+        "0.18531325769150691722819028073610019382928170092765",
+    );
+    assert_value(
+        KullbackLeibler,
+        None,
+        &negative_binomial(ratio(5, 2), ratio(2, 5)),
+        Some(&negative_binomial(int(5), ratio(3, 5))),
+        "0.045978947439315110873524210202639479082978280156741",
+    );
+}
+
+#[test]
+fn series_for_every_kind_of_summand() {
+    assert_value(
+        KullbackLeibler,
+        None,
+        &poisson(int(3)),
+        Some(&negative_binomial(int(2), ratio(1, 3))),
+        "0.20110656658919956574640984072129018434743547706830",
+    );
+    assert_value(
+        TotalVariation,
+        None,
+        &geometric(ratio(1, 3)),
+        Some(&poisson(int(2))),
+        "0.27703227555136339416235087929992699657747651825581",
+    );
+    assert_value(
+        Entropy,
+        None,
+        &poisson(int(3)),
+        None,
+        "1.9314701981485689339204298741278340531414035253361",
+    );
+    assert_value(
+        Renyi,
+        Some(int(2)),
+        &poisson(int(3)),
+        Some(&geometric(ratio(1, 3))),
+        "0.54928000386288892504711554794678324481427569137386",
+    );
+    // The terms p²/q of a geometric against a Poisson grow without bound.
+    let (quantity, _) = divergence(
+        Pearson,
+        None,
+        &geometric(ratio(1, 2)),
+        Some(&poisson(int(2))),
+    )
+    .unwrap()
+    .unwrap();
+    assert!(
+        matches!(quantity, Quantity::Infinite { .. }),
+        "{quantity:?}"
+    );
+}
+
+#[test]
+fn series_with_finite_supports_and_mixtures() {
+    let binomial = single(FamilyKind::Binomial, &[int(4), ratio(1, 2)]);
+    assert_value(
+        TotalVariation,
+        None,
+        &poisson(int(2)),
+        Some(&binomial),
+        "0.17388238921129102702000168342505198864122818030141",
+    );
+    assert_value(
+        Hellinger,
+        None,
+        &poisson(int(2)),
+        Some(&binomial),
+        "0.20449640521050822633909691427820269325058872385065",
+    );
+    let both = mixture(&[
+        (ratio(1, 2), poisson(int(1))),
+        (ratio(1, 2), geometric(ratio(1, 2))),
+    ]);
+    assert_value(
+        KullbackLeibler,
+        None,
+        &both,
+        Some(&poisson(int(2))),
+        "0.34594591131836407815367722739130486222832658453909",
+    );
+}
+
+#[test]
+fn series_leaves_report_their_method() {
+    let (quantity, rule) = divergence(
+        KullbackLeibler,
+        None,
+        &poisson(int(3)),
+        Some(&geometric(ratio(1, 4))),
+    )
+    .unwrap()
+    .unwrap();
+    assert!(rule.contains("series"), "{rule}");
+    let leaves = quantity.finite().unwrap().numeric_leaves();
+    assert_eq!(leaves[0].value.method(), Method::Series);
+    assert!(leaves[0].value.is_proven());
+}
+
+#[test]
+#[ignore]
+fn timing_probe() {
+    let t3 = Distribution::Family(family(FamilyKind::StudentT, &[int(3), int(0), int(1)]));
+    for digits in [15, 30, 50, 100] {
+        let start = std::time::Instant::now();
+        let (quantity, _) = divergence(
+            DivergenceKind::KullbackLeibler,
+            None,
+            &t3,
+            Some(&n(int(0), int(1))),
+        )
+        .unwrap()
+        .unwrap();
+        let built = start.elapsed();
+        let Quantity::Finite(expr) = quantity else {
+            panic!()
+        };
+        let value = certify(&expr, digits, Budget::default(), &Never).unwrap();
+        let first = start.elapsed();
+        let again = std::time::Instant::now();
+        let _ = certify(&expr, digits, Budget::default(), &Never).unwrap();
+        println!(
+            "{digits}: {} built {built:?} total {first:?} again {:?}",
+            value.decimal,
+            again.elapsed()
+        );
+    }
+}
+
+#[test]
+#[ignore]
+fn trace_probe() {
+    let t3 = Distribution::Family(family(FamilyKind::StudentT, &[int(3), int(0), int(1)]));
+    let (quantity, _) = divergence(
+        DivergenceKind::KullbackLeibler,
+        None,
+        &t3,
+        Some(&n(int(0), int(1))),
+    )
+    .unwrap()
+    .unwrap();
+    let Quantity::Finite(expr) = quantity else {
+        panic!()
+    };
+    let leaf = expr.numeric_leaves()[0].clone();
+    std::env::set_var("DIVCALC_TRACE_SEGMENTS", "1");
+    std::env::set_var("DIVCALC_TRACE_BOXES", "1");
+    let start = std::time::Instant::now();
+    let value = leaf.value.enclose(204, &Never).unwrap();
+    println!("{:?} in {:?}", value.width().to_f64(), start.elapsed());
+}
+
+#[test]
+#[ignore]
+fn evaluation_probe() {
+    use crate::numeric::compiled::interval::IntervalEvaluator;
+    use crate::numeric::compiled::point::PointEvaluator;
+    let t3 = Distribution::Family(family(FamilyKind::StudentT, &[int(3), int(0), int(1)]));
+    let p = density::Density::new(&t3).unwrap();
+    let q = density::Density::new(&n(int(0), int(1))).unwrap();
+    let pc: Vec<&density::Component> = p.components.iter().collect();
+    let qc: Vec<&density::Component> = q.components.iter().collect();
+    let integrand::Piece::Formula(program) = integrand::compile(
+        &Form::KullbackLeibler,
+        &pc,
+        &qc,
+        crate::numeric::compiled::Substitution::identity(),
+        None,
+    )
+    .unwrap() else {
+        panic!()
+    };
+    println!(
+        "{} instructions, {} constants",
+        program.instructions.len(),
+        program.constants.len()
+    );
+    for (i, instruction) in program.instructions.iter().enumerate() {
+        println!("  {i}: {instruction:?}");
+    }
+    let mut evaluator = IntervalEvaluator::new(&program, 132).unwrap();
+    let x = crate::numeric::Interval::point(rug::Float::with_val(132, 1.2345));
+    let start = std::time::Instant::now();
+    for _ in 0..10000 {
+        let _ = evaluator.evaluate(&x).unwrap();
+    }
+    println!("interval: {:?} per evaluation", start.elapsed() / 10000);
+    let mut point = PointEvaluator::new(&program, 132).unwrap();
+    let x = rug::Float::with_val(132, 1.2345);
+    let start = std::time::Instant::now();
+    for _ in 0..10000 {
+        let _ = point.evaluate(&x).unwrap();
+    }
+    println!("point: {:?} per evaluation", start.elapsed() / 10000);
+}
+
+#[test]
+#[ignore]
+fn mpfr_probe() {
+    use rug::Assign;
+    use rug::Float;
+    for precision in [64u32, 132, 200, 400] {
+        let x = Float::with_val(precision, 1.2345);
+        let mut y = Float::new(precision);
+        let start = std::time::Instant::now();
+        for _ in 0..10000 {
+            y.assign(x.ln_ref());
+        }
+        let ln = start.elapsed() / 10000;
+        let start = std::time::Instant::now();
+        for _ in 0..10000 {
+            y.assign(x.exp_ref());
+        }
+        let exp = start.elapsed() / 10000;
+        let start = std::time::Instant::now();
+        for _ in 0..10000 {
+            y.assign(&x * &x);
+        }
+        let mul = start.elapsed() / 10000;
+        let start = std::time::Instant::now();
+        for _ in 0..10000 {
+            let z = Float::with_val(precision, &x * &x);
+            std::hint::black_box(z);
+        }
+        let alloc = start.elapsed() / 10000;
+        println!("{precision}: ln {ln:?} exp {exp:?} mul {mul:?} mul+alloc {alloc:?}");
+    }
+}
+
+#[test]
+#[ignore]
+fn complex_probe() {
+    use crate::numeric::quadrature::complex::{rectangle, ComplexEvaluator};
+    let mix = mixture(&[
+        (ratio(3, 10), n(int(-1), ratio(1, 2))),
+        (ratio(7, 10), n(int(2), int(1))),
+    ]);
+    let p = density::Density::new(&mix).unwrap();
+    let q = density::Density::new(&n(int(0), int(2))).unwrap();
+    let pc: Vec<&density::Component> = p.components.iter().collect();
+    let qc: Vec<&density::Component> = q.components.iter().collect();
+    let substitution = crate::numeric::compiled::Substitution::identity();
+    let integrand::Piece::Formula(program) =
+        integrand::compile(&Form::KullbackLeibler, &pc, &qc, substitution, None).unwrap()
+    else {
+        panic!()
+    };
+    let constants = crate::numeric::compiled::interval::IntervalEvaluator::new(&program, 64)
+        .unwrap()
+        .constants()
+        .to_vec();
+    let evaluator = ComplexEvaluator::new(&program, &constants);
+    let center = crate::numeric::Interval::point(rug::Float::with_val(64, 0.4331227));
+    let half = 1e-6f64;
+    let t = rectangle(
+        &center,
+        &rug::Float::with_val(64, 4.0 * half),
+        &rug::Float::with_val(64, 15f64.sqrt() * half),
+    )
+    .unwrap();
+    std::env::set_var("DIVCALC_TRACE_COMPLEX", "1");
+    println!(
+        "{:?}",
+        evaluator.evaluate(&t).map(|v| v.magnitude().to_f64())
+    );
+}
+
+#[test]
+#[ignore]
+fn pareto_probe() {
+    let pareto3 = single(FamilyKind::Pareto, &[int(1), int(3)]);
+    let pareto2 = single(FamilyKind::Pareto, &[int(1), int(2)]);
+    let (quantity, _) = divergence(Bhattacharyya, None, &pareto3, Some(&pareto2))
+        .unwrap()
+        .unwrap();
+    let Quantity::Finite(expr) = quantity else {
+        panic!()
+    };
+    let leaf = expr.numeric_leaves()[0].clone();
+    let exact = rug::Float::with_val(300, 6).sqrt() * 2u32 / 5u32;
+    for precision in [64u32, 100, 150, 200] {
+        let value = leaf.value.enclose(precision, &Never).unwrap();
+        println!(
+            "{precision}: contains {} lower {:.30} upper {:.30}",
+            value.contains(&exact),
+            value.lower.to_f64(),
+            value.upper.to_f64()
+        );
+        println!(
+            "   lower - exact = {:e}",
+            (rug::Float::with_val(300, &value.lower - &exact)).to_f64()
+        );
+    }
+}

@@ -1,0 +1,112 @@
+use rug::Float;
+
+use super::interval::IntervalEvaluator;
+use super::point::PointEvaluator;
+use super::*;
+use crate::family::{Family, FamilyKind, Param};
+use crate::numeric::Interval;
+use crate::sym::{Domain, Expr};
+
+fn x() -> Expr {
+    Expr::symbol(VARIABLE, Domain::Real)
+}
+
+fn family(kind: FamilyKind, params: &[Expr]) -> Family {
+    Family {
+        kind,
+        params: params.iter().cloned().map(Param::Scalar).collect(),
+    }
+}
+
+fn compile(expr: &Expr, substitution: Substitution) -> Program {
+    let mut builder = Builder::new(substitution, Some(crate::exact::ratio(1, 3)));
+    let node = builder.expr(expr).unwrap();
+    builder.finish(node)
+}
+
+#[test]
+fn student_t_log_density_at_a_point_and_on_an_interval() {
+    // log of the T(3) density at 2: log(Γ(2)/(Γ(3/2)√(3π))) − 2 log(1 + 4/3).
+    let t3 = family(
+        FamilyKind::StudentT,
+        &[Expr::int(3), Expr::int(0), Expr::int(1)],
+    );
+    let program = compile(&t3.log_density(&x()).unwrap(), Substitution::identity());
+    let mut point = PointEvaluator::new(&program, 128).unwrap();
+    let value = point.evaluate_f64(2.0).unwrap();
+    let expected = (2.0 / (std::f64::consts::PI * 3f64.sqrt())).ln() - 2.0 * (7.0f64 / 3.0).ln();
+    assert!((value - expected).abs() < 1e-14, "{value} vs {expected}");
+    let mut interval = IntervalEvaluator::new(&program, 128).unwrap();
+    let at_two = interval
+        .evaluate(&Interval::point(Float::with_val(128, 2)))
+        .unwrap();
+    assert!(at_two.width() < 1e-35);
+    assert!((at_two.midpoint().to_f64() - expected).abs() < 1e-14);
+    let wide = Interval::new(Float::with_val(128, 1), Float::with_val(128, 3)).unwrap();
+    let range = interval.evaluate(&wide).unwrap();
+    let at_one = point.evaluate_f64(1.0).unwrap();
+    let at_three = point.evaluate_f64(3.0).unwrap();
+    assert!(
+        (range.lower.to_f64() - at_three).abs() < 1e-12
+            && (range.upper.to_f64() - at_one).abs() < 1e-12
+    );
+}
+
+#[test]
+fn substitution_near_an_end_has_no_cancellation() {
+    // Beta(1/2, 1/2) near x = 1 written as x = 1 − t: log(1 − x) must be log(t) exactly.
+    let beta = family(FamilyKind::Beta, &[Expr::ratio(1, 2), Expr::ratio(1, 2)]);
+    let substitution = Substitution {
+        center: Expr::int(1),
+        increasing: false,
+    };
+    let program = compile(&beta.log_density(&x()).unwrap(), substitution);
+    let mut interval = IntervalEvaluator::new(&program, 128).unwrap();
+    let mut tiny = Float::with_val(128, 1);
+    tiny >>= 400;
+    let value = interval.evaluate(&Interval::point(tiny)).unwrap();
+    // −½ log(1 − 2^−400) − ½ log(2^−400) − log π ≈ 200 log 2 − log π.
+    let expected = 200.0 * std::f64::consts::LN_2 - std::f64::consts::PI.ln();
+    assert!((value.midpoint().to_f64() - expected).abs() < 1e-12);
+    assert!(value.width() < 1e-30);
+}
+
+#[test]
+fn absolute_values_are_resolved_by_the_sign_point() {
+    let laplace = family(FamilyKind::Laplace, &[Expr::int(1), Expr::int(2)]);
+    let density = laplace.log_density(&x()).unwrap();
+    assert_eq!(kinks(&density), vec![Expr::int(1)]);
+    // The sign point 1/3 lies left of the kink: |x − 1| = 1 − x, an analytic program.
+    let program = compile(&density, Substitution::identity());
+    assert!(program.is_analytic());
+    let mut point = PointEvaluator::new(&program, 64).unwrap();
+    let value = point.evaluate_f64(0.0).unwrap();
+    assert!((value - (-0.5 - 4f64.ln())).abs() < 1e-15);
+}
+
+#[test]
+fn log_sum_exp_of_a_mixture_and_its_derivative() {
+    // log(0.3 φ(x) + 0.7 φ(x − 2)) at x = 1 equals log φ(1) exactly.
+    let first = family(FamilyKind::Normal, &[Expr::int(0), Expr::int(1)]);
+    let second = family(FamilyKind::Normal, &[Expr::int(2), Expr::int(1)]);
+    let mut builder = Builder::new(Substitution::identity(), None);
+    let a = builder.expr(&first.log_density(&x()).unwrap()).unwrap();
+    let b = builder.expr(&second.log_density(&x()).unwrap()).unwrap();
+    let mixture = builder.log_sum_exp(vec![
+        (crate::sym::log(Expr::ratio(3, 10)), a),
+        (crate::sym::log(Expr::ratio(7, 10)), b),
+    ]);
+    let program = builder.finish(mixture);
+    let mut interval = IntervalEvaluator::new(&program, 200).unwrap();
+    let one = Interval::point(Float::with_val(200, 1));
+    let jet = interval.evaluate_jet(&one).unwrap();
+    let expected = -0.5 - 0.5 * (2.0 * std::f64::consts::PI).ln();
+    assert!((jet.value.midpoint().to_f64() - expected).abs() < 1e-15);
+    // The derivative is 0.3·(−1) + 0.7·(+1) weighted by equal densities: 0.4.
+    assert!((jet.derivative.midpoint().to_f64() - 0.4).abs() < 1e-15);
+    assert!(jet.derivative.width() < 1e-50);
+    // Far out, the shifted sum neither underflows nor loses the larger term.
+    let mut point = PointEvaluator::new(&program, 64).unwrap();
+    let far = point.evaluate_f64(-100.0).unwrap();
+    assert!((far - (0.3f64.ln() - 5000.0 - 0.5 * (2.0 * std::f64::consts::PI).ln())).abs() < 1e-9);
+}

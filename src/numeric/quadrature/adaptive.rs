@@ -1,0 +1,376 @@
+//! Adaptive Gauss–Legendre integration with a proven error bound on each segment.
+//!
+//! For f analytic inside the Bernstein ellipse E_ρ around a segment of half-length δ, with |f| ≤ B there,
+//! the n-point Gauss–Legendre rule errs by at most 64·M / (15 (ρ − 1) ρ^{2n−1}) with M = δ·B (Petras;
+//! the form used by Arb's `acb_calc_integrate`). B comes from evaluating the integrand on a complex box
+//! that contains the ellipse ([`super::complex`]), which also certifies analyticity there. A segment whose
+//! bound needs too many nodes is bisected; a segment whose whole contribution is below the tolerance is
+//! enclosed by its length times the range of the integrand over it.
+
+use rug::ops::Pow;
+use rug::Float;
+
+use super::complex::{rectangle, Complex, ComplexEvaluator, NotAnalytic};
+use super::legendre::{self, DEGREES};
+use super::{Map, Region};
+use crate::error::EvalError;
+use crate::interrupt::Interrupt;
+use crate::numeric::compiled::interval::IntervalEvaluator;
+use crate::numeric::interval::{down, up, Failure, Interval};
+
+/// Precision of the bounds (the error terms need only a few correct bits).
+pub const BOUND_PRECISION: u32 = 64;
+
+/// Limits and targets of one integration.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Working precision of the quadrature sums, in bits.
+    pub precision: u32,
+    /// Relative accuracy sought, in bits: a segment is accepted once its error is below 2^−goal times the
+    /// largest contribution seen so far (or below `tolerance`).
+    pub goal: u32,
+    /// The absolute error accepted on one segment.
+    pub tolerance: Float,
+    /// The most integrand evaluations allowed.
+    pub max_evaluations: usize,
+}
+
+/// Work done, for budgets and diagnostics.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Work {
+    /// Integrand evaluations (points, real ranges and complex boxes).
+    pub evaluations: usize,
+    /// Segments accepted.
+    pub segments: usize,
+}
+
+fn budget(message: String) -> EvalError {
+    EvalError::Budget(message)
+}
+
+fn fatal(failure: Failure) -> EvalError {
+    match failure {
+        Failure::Fatal(error) => error,
+        Failure::Imprecise(reason) => budget(format!("quadrature: {reason}")),
+    }
+}
+
+/// The integrand of a region at one precision: g(u) = F(t(u))·t′(u).
+struct Integrand<'a> {
+    map: Map,
+    working: IntervalEvaluator<'a>,
+    coarse: IntervalEvaluator<'a>,
+    complex: ComplexEvaluator<'a>,
+}
+
+impl Integrand<'_> {
+    fn real(
+        evaluator: &mut IntervalEvaluator<'_>,
+        map: Map,
+        u: &Interval,
+    ) -> Result<Interval, Failure> {
+        match map {
+            Map::Linear => evaluator.evaluate(u),
+            Map::Exponential => {
+                let t = crate::numeric::functions::exp(u)?;
+                evaluator.evaluate(&t)?.mul(&t)
+            }
+        }
+    }
+
+    fn at(&mut self, u: &Interval) -> Result<Interval, Failure> {
+        Integrand::real(&mut self.working, self.map, u)
+    }
+
+    fn range(&mut self, u: &Interval) -> Result<Interval, Failure> {
+        Integrand::real(&mut self.coarse, self.map, u)
+    }
+
+    fn on_box(&self, u: &Complex) -> Result<Complex, NotAnalytic> {
+        match self.map {
+            Map::Linear => self.complex.evaluate(u),
+            Map::Exponential => {
+                let t = u.exp()?;
+                self.complex.evaluate(&t)?.mul(&t)
+            }
+        }
+    }
+}
+
+/// A segment [a, b] of the integration variable, with certified ends.
+struct Segment {
+    a: Interval,
+    b: Interval,
+    depth: u32,
+}
+
+/// Integrates one region; adds the work done to `work`.
+pub fn integrate_region(
+    region: &Region,
+    settings: &Settings,
+    work: &mut Work,
+    interrupt: &dyn Interrupt,
+) -> Result<Interval, EvalError> {
+    let precision = settings.precision;
+    let a = crate::numeric::enclose(&region.lower, precision, interrupt)?;
+    let b = crate::numeric::enclose(&region.upper, precision, interrupt)?;
+    let coarse = IntervalEvaluator::new(&region.program, BOUND_PRECISION)?;
+    let complex = ComplexEvaluator::new(&region.program, coarse.constants());
+    let mut integrand = Integrand {
+        map: region.map,
+        working: IntervalEvaluator::new(&region.program, precision)?,
+        coarse,
+        complex,
+    };
+    let mut tolerance = settings.tolerance.clone();
+    let mut total = Interval::point(Float::new(precision));
+    // Long exponential regions are cut into pieces of length 4 first: their integrands are analytic only in a
+    // strip of bounded height, so a whole region would be bisected down to that scale anyway.
+    let mut stack: Vec<Segment> = Vec::new();
+    let pieces = match region.map {
+        Map::Exponential => {
+            let length = b.sub(&a).map_err(fatal)?.midpoint().to_f64();
+            (length / 4.0).ceil().clamp(1.0, 4096.0) as usize
+        }
+        Map::Linear => 1,
+    };
+    let step = Float::with_val(precision, b.midpoint() - a.midpoint()) / pieces as u32;
+    let mut ends = vec![a.clone()];
+    for index in 1..pieces {
+        let offset = Float::with_val(precision, &step * index as u32);
+        ends.push(Interval::point(Float::with_val(
+            precision,
+            &a.midpoint() + &offset,
+        )));
+    }
+    ends.push(b);
+    // The first piece is popped first: it usually carries the most mass, which sets the tolerance.
+    stack.extend(ends.windows(2).rev().map(|pair| Segment {
+        a: pair[0].clone(),
+        b: pair[1].clone(),
+        depth: 0,
+    }));
+    while let Some(segment) = stack.pop() {
+        interrupt.check()?;
+        if work.evaluations > settings.max_evaluations {
+            return Err(budget(format!(
+                "quadrature stopped after {} integrand evaluations on {} segments",
+                work.evaluations, work.segments
+            )));
+        }
+        if let Some(simple) = simple_enclosure(&mut integrand, &segment, work) {
+            if radius(&simple) < tolerance {
+                total = total.add(&simple).map_err(fatal)?;
+                work.segments += 1;
+                continue;
+            }
+        }
+        if let Some(value) = gauss_legendre(&mut integrand, &segment, &tolerance, settings, work)? {
+            let scaled = up(BOUND_PRECISION, value.magnitude()) >> settings.goal as i32;
+            if scaled > tolerance {
+                tolerance = scaled;
+            }
+            total = total.add(&value).map_err(fatal)?;
+            work.segments += 1;
+            continue;
+        }
+        let middle = Interval::point(segment.a.midpoint().clone() / 2 + segment.b.midpoint() / 2);
+        let too_deep = segment.depth >= 100
+            || !(segment.a.upper < middle.lower && middle.upper < segment.b.lower);
+        if too_deep {
+            return Err(budget(format!(
+                "quadrature could not bound the integrand near {} (the integrand may be singular there)",
+                describe_point(region.map, &middle)
+            )));
+        }
+        let depth = segment.depth + 1;
+        stack.push(Segment {
+            a: middle.clone(),
+            b: segment.b,
+            depth,
+        });
+        stack.push(Segment {
+            a: segment.a,
+            b: middle,
+            depth,
+        });
+    }
+    Ok(total)
+}
+
+fn describe_point(map: Map, u: &Interval) -> String {
+    let value = u.midpoint().to_f64();
+    match map {
+        Map::Linear => format!("u = {value:.6e}"),
+        Map::Exponential => format!("t = exp({value:.6e})"),
+    }
+}
+
+fn radius(value: &Interval) -> Float {
+    up(BOUND_PRECISION, value.width()) >> 1
+}
+
+/// (b − a) · g([a, b]): an enclosure of the segment's integral from the range of the integrand.
+fn simple_enclosure(
+    integrand: &mut Integrand<'_>,
+    segment: &Segment,
+    work: &mut Work,
+) -> Option<Interval> {
+    work.evaluations += 1;
+    let hull = Interval::new(
+        down(BOUND_PRECISION, &segment.a.lower),
+        up(BOUND_PRECISION, &segment.b.upper),
+    )
+    .ok()?;
+    let length = Interval::new(
+        down(BOUND_PRECISION, &segment.b.lower - &segment.a.upper),
+        up(BOUND_PRECISION, &segment.b.upper - &segment.a.lower),
+    )
+    .ok()?;
+    if length.lower < 0 {
+        return None;
+    }
+    let range = integrand.range(&hull).ok()?;
+    length.mul(&range).ok()
+}
+
+/// Semi-axes ratios X of the ellipses tried (ρ = X + √(X² − 1)), in the order tried.
+const FIRST_ELLIPSE: f64 = 2.0;
+const SMALLER_ELLIPSES: [f64; 4] = [1.25, 1.1, 1.03, 1.01];
+const LARGER_ELLIPSES: [f64; 4] = [4.0, 8.0, 16.0, 64.0];
+
+/// The error bound 64 M / (15 (ρ − 1) ρ^{2n−1}) rounded up.
+fn error_bound(m: &Float, rho: &Float, n: usize) -> Float {
+    let p = BOUND_PRECISION;
+    let numerator = up(p, m * 64u32);
+    let rho_minus_one = down(p, rho - 1u32);
+    let power = down(p, rho.pow(2 * n as u32 - 1));
+    let denominator = down(p, down(p, &rho_minus_one * &power) * 15u32);
+    up(p, &numerator / &denominator)
+}
+
+/// The smallest degree whose bound on an ellipse of ratio `x` is below `tolerance`, with that bound.
+fn best_degree(
+    integrand: &Integrand<'_>,
+    center: &Interval,
+    half: &Float,
+    x: f64,
+    tolerance: &Float,
+    max_degree: usize,
+    work: &mut Work,
+) -> Option<(usize, Float)> {
+    let p = BOUND_PRECISION;
+    work.evaluations += 1;
+    let x_float = Float::with_val(p, x);
+    let y = up(p, up(p, &x_float * &x_float) - 1u32);
+    let y = up(p, y.sqrt_ref());
+    let y_low = down(p, down(p, down(p, &x_float * &x_float) - 1u32).sqrt_ref());
+    let rho = down(p, &x_float + &y_low);
+    let width = up(p, half * &x_float);
+    let height = up(p, half * &y);
+    let center = Interval::new(down(p, &center.lower), up(p, &center.upper)).ok()?;
+    let rectangle = rectangle(&center, &width, &height).ok()?;
+    let value = integrand.on_box(&rectangle);
+    if std::env::var_os("DIVCALC_TRACE_BOXES").is_some() {
+        eprintln!(
+            "      box X {x} center {:.3} half {:.3e}: {:?}",
+            center.midpoint().to_f64(),
+            half.to_f64(),
+            value.as_ref().map(|v| v.magnitude().to_f64())
+        );
+    }
+    let value = value.ok()?;
+    let m = up(p, value.magnitude() * half);
+    if !m.is_finite() {
+        return None;
+    }
+    DEGREES
+        .iter()
+        .copied()
+        .take_while(|&n| n <= max_degree)
+        .map(|n| (n, error_bound(&m, &rho, n)))
+        .find(|(_, bound)| bound < tolerance)
+}
+
+/// Integrates a segment with the cheapest certified rule, or `None` when no degree up to the limit reaches
+/// the tolerance (the caller bisects).
+fn gauss_legendre(
+    integrand: &mut Integrand<'_>,
+    segment: &Segment,
+    tolerance: &Float,
+    settings: &Settings,
+    work: &mut Work,
+) -> Result<Option<Interval>, EvalError> {
+    let precision = settings.precision;
+    let half = segment.b.sub(&segment.a).map_err(fatal)?;
+    let half = half
+        .mul(&Interval::point(Float::with_val(precision, 0.5)))
+        .map_err(fatal)?;
+    let center = segment
+        .a
+        .add(&segment.b)
+        .map_err(fatal)?
+        .mul(&Interval::point(Float::with_val(precision, 0.5)))
+        .map_err(fatal)?;
+    let half_upper = up(BOUND_PRECISION, &half.upper);
+    let max_degree = (settings.goal as usize / 2 + 12).min(256);
+    let mut best = best_degree(
+        integrand,
+        &center,
+        &half_upper,
+        FIRST_ELLIPSE,
+        tolerance,
+        max_degree,
+        work,
+    );
+    let candidates: &[f64] = if best.is_some() {
+        &LARGER_ELLIPSES
+    } else {
+        &SMALLER_ELLIPSES
+    };
+    for &x in candidates {
+        let found = best_degree(
+            integrand,
+            &center,
+            &half_upper,
+            x,
+            tolerance,
+            max_degree,
+            work,
+        );
+        match (&best, found) {
+            (Some((n, _)), Some((m, bound))) if m < *n => best = Some((m, bound)),
+            (None, Some(found)) => best = Some(found),
+            (Some(_), _) => break,
+            (None, None) => {}
+        }
+    }
+    let Some((degree, bound)) = best else {
+        return Ok(None);
+    };
+    let rule = legendre::rule(degree, precision).map_err(fatal)?;
+    let mut sum = Interval::point(Float::new(precision));
+    for (node, weight) in rule.nodes.iter().zip(&rule.weights) {
+        let offset = half.mul(node).map_err(fatal)?;
+        let right = integrand
+            .at(&center.add(&offset).map_err(fatal)?)
+            .map_err(fatal)?;
+        let left = integrand
+            .at(&center.sub(&offset).map_err(fatal)?)
+            .map_err(fatal)?;
+        let pair = right.add(&left).map_err(fatal)?;
+        sum = sum.add(&weight.mul(&pair).map_err(fatal)?).map_err(fatal)?;
+    }
+    work.evaluations += degree;
+    let value = sum.mul(&half).map_err(fatal)?;
+    if std::env::var_os("DIVCALC_TRACE_SEGMENTS").is_some() {
+        eprintln!(
+            "    segment [{:.4e}, {:.4e}] degree {degree} bound {:.2e} tolerance {:.2e}",
+            segment.a.midpoint().to_f64(),
+            segment.b.midpoint().to_f64(),
+            bound.to_f64(),
+            tolerance.to_f64()
+        );
+    }
+    Ok(Some(value.widen(&bound).map_err(fatal)?))
+}

@@ -1,0 +1,65 @@
+//! Certified numeric integration of compiled integrands over regions of the real line.
+//!
+//! An integral is split into [`Region`]s: pieces of the line between support ends, kinks, crossings and the
+//! cuts of the tails, each with its own compiled program and change of variable ([`Map`]): linear in the
+//! bulk, exponential (x = c ± eᵘ) towards a heavy tail or a singular end, where the integrand decays or
+//! blows up like a power of the distance. [`adaptive`] integrates each region by Gauss–Legendre rules with
+//! a proven error bound; [`envelope`] bounds what lies beyond the cuts. [`double_exponential`] gives the
+//! independent estimates used where no proof applies.
+
+pub mod adaptive;
+pub mod complex;
+pub mod double_exponential;
+pub mod envelope;
+pub mod legendre;
+
+use crate::error::EvalError;
+use crate::interrupt::Interrupt;
+use crate::numeric::compiled::Program;
+use crate::numeric::Interval;
+use crate::sym::Expr;
+
+pub use adaptive::{Settings, Work};
+
+/// How the integration variable u gives the program's input t, with dx = t′(u) du.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Map {
+    /// t = u.
+    Linear,
+    /// t = eᵘ: the program's substitution is x = c ± t, so x = c ± eᵘ and dx = eᵘ du.
+    Exponential,
+}
+
+/// A piece of the integral: ∫ F(t(u)) t′(u) du over u ∈ [lower, upper].
+#[derive(Clone, Debug)]
+pub struct Region {
+    /// The integrand F as a program in t.
+    pub program: std::sync::Arc<Program>,
+    /// How u maps to t.
+    pub map: Map,
+    /// The lower end of u, a constant expression.
+    pub lower: Expr,
+    /// The upper end of u.
+    pub upper: Expr,
+}
+
+/// Integrates every region and sums the enclosures.
+pub fn integrate(
+    regions: &[Region],
+    settings: &Settings,
+    interrupt: &dyn Interrupt,
+) -> Result<(Interval, Work), EvalError> {
+    let mut work = Work::default();
+    let mut total = Interval::point(rug::Float::new(settings.precision));
+    for region in regions {
+        let value = adaptive::integrate_region(region, settings, &mut work, interrupt)?;
+        total = total.add(&value).map_err(|failure| match failure {
+            crate::numeric::Failure::Fatal(error) => error,
+            crate::numeric::Failure::Imprecise(reason) => EvalError::Budget(reason),
+        })?;
+    }
+    Ok((total, work))
+}
+
+#[cfg(test)]
+mod tests;
