@@ -3,8 +3,14 @@
 
 mod common;
 
-use divcalc::rules;
-use divcalc::{output, Format, Options, Outcome, Session};
+use divcalc::divergence::DivergenceKind;
+use divcalc::family::{Distribution, Family};
+use divcalc::interrupt::Never;
+use divcalc::numeric;
+use divcalc::rules::{self, Query};
+use divcalc::sym::Expr;
+use divcalc::value::Value;
+use divcalc::{output, Format, Session};
 
 fn settings() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
@@ -13,20 +19,35 @@ fn settings() -> insta::Settings {
     settings
 }
 
-/// The one-line plain result of an expression at 50 digits, or its error.
-fn result(expression: &str) -> String {
-    let mut session = Session::with_options(Options {
-        digits: 50,
-        ..Options::default()
-    });
-    match session.eval(expression) {
-        Ok(Outcome::Answer(answer)) => {
-            let rule = answer.rule.clone().unwrap_or_default();
-            let text = output::render(&Outcome::Answer(answer), Format::Plain).replace('\n', " ");
-            format!("{text}    [{rule}]")
+/// A distribution written in the language.
+fn member(text: &str) -> Family {
+    let statement = divcalc::syntax::parse(text).expect("example parses");
+    let divcalc::syntax::ast::Statement::Expr(expr) = statement else {
+        panic!("{text} is an expression")
+    };
+    match divcalc::evaluate::evaluate(&expr, &Default::default(), text) {
+        Ok(Value::Distribution(Distribution::Family(family))) => family,
+        other => panic!("{text}: {other:?}"),
+    }
+}
+
+/// The rule itself (not the dispatcher, which may answer earlier or fall back to quadrature) applied to the
+/// example members: its exact form and 50 certified digits, or its verdict.
+fn apply(rule: &divcalc::rules::Rule, p: &Family, q: Option<&Family>, order: &Expr) -> String {
+    let query = Query {
+        p,
+        q,
+        order: (rule.divergence == DivergenceKind::Renyi).then_some(order),
+    };
+    match (rule.formula)(&query) {
+        Ok(expr) => {
+            let exact = divcalc::sym::simplify(&expr);
+            match numeric::certify(&exact, 50, numeric::Budget::default(), &Never) {
+                Ok(value) => format!("{exact} ≈ {}", value.decimal),
+                Err(error) => format!("{exact} (not certified: {error})"),
+            }
         }
-        Ok(other) => format!("{other:?}"),
-        Err(error) => format!("error: {error}"),
+        Err(verdict) => format!("{verdict:?}"),
     }
 }
 
@@ -36,11 +57,17 @@ fn every_rule_at_two_parameter_sets() {
     for rule in rules::all() {
         let p = common::examples(rule.p);
         let name = rule.name();
-        let divergence = name.split('(').next().unwrap_or_default();
-        for (set, order) in [(0, "1/3"), (1, "5/2")] {
-            let q = rule.q.map(|kind| common::examples(kind)[1 - set]);
-            let expression = common::query(divergence, p[set], q, order);
-            lines.push(format!("{name}: {expression}\n    {}", result(&expression)));
+        for (set, order) in [(0, Expr::ratio(1, 3)), (1, Expr::ratio(5, 2))] {
+            let q_text = rule.q.map(|kind| common::examples(kind)[1 - set]);
+            let q = q_text.map(member);
+            let shown = match q_text {
+                Some(q_text) => format!("{} || {q_text}", p[set]),
+                None => p[set].to_string(),
+            };
+            lines.push(format!(
+                "{name} at {shown}\n    {}",
+                apply(rule, &member(p[set]), q.as_ref(), &order)
+            ));
         }
     }
     settings().bind(|| insta::assert_snapshot!("rule_values", lines.join("\n")));

@@ -691,7 +691,12 @@ fn unbounded() -> EvalError {
 
 /// A part of a tail bound: the log of its first mass term, its ratio factors (for the upper bound, and for
 /// proving divergence), and the growth of its logarithmic factor.
-type Part<'a> = (Interval, Vec<(&'a Ratio, Rational)>, Vec<(&'a Ratio, Rational)>, Growth);
+type Part<'a> = (
+    Interval,
+    Vec<(&'a Ratio, Rational)>,
+    Vec<(&'a Ratio, Rational)>,
+    Growth,
+);
 
 /// What is known of a tail.
 enum Tail {
