@@ -374,12 +374,13 @@ fn the_fallback_agrees_with_closed_forms() {
 
 #[test]
 fn compute_falls_back_and_refuses_multivariate_pairs() {
-    let computed = crate::compute::compute(
-        &Divergence::new(KullbackLeibler),
-        &t(3),
-        Some(&n(int(0), int(1))),
-    )
-    .unwrap();
+    // KL(T(3) ‖ N(0, 1)) has a closed form; KL(T(3) ‖ Cauchy(0, 1)) has none.
+    let cauchy = Distribution::Family(Family {
+        kind: FamilyKind::Cauchy,
+        params: vec![Param::Scalar(int(0)), Param::Scalar(int(1))],
+    });
+    let computed =
+        crate::compute::compute(&Divergence::new(KullbackLeibler), &t(3), Some(&cauchy)).unwrap();
     assert!(computed.rule.contains("quadrature"), "{}", computed.rule);
     let mvn = |shift: i64| Family {
         kind: FamilyKind::MultivariateNormal,
