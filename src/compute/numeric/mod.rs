@@ -15,6 +15,7 @@ pub mod integral;
 pub mod integrand;
 pub mod layout;
 pub mod leaf;
+pub mod maximum;
 pub mod tails;
 
 use std::sync::Arc;
@@ -165,6 +166,9 @@ fn quadrature(
     q: Option<&Distribution>,
     name: &str,
 ) -> Result<Outcome, EvalError> {
+    if let (DivergenceKind::Renyi, Some(Expr::Infinity), Some(q)) = (kind, order, q) {
+        return supremum(p, q, name);
+    }
     let (form, transform) = form_of(kind, order)?;
     let p_density = Density::new(p)?;
     let q_density = q.map(Density::new).transpose()?;
@@ -189,6 +193,17 @@ fn series(
     q: Option<&Distribution>,
     name: &str,
 ) -> Result<Outcome, EvalError> {
+    if let (DivergenceKind::Renyi, Some(Expr::Infinity), Some(q)) = (kind, order, q) {
+        let rule = format!("{name} by certified maximisation of log p/q");
+        let description = format!("{name} as the largest log p/q, with a proven bound on the tail");
+        return Ok(match discrete::Supremum::prepare(p, q, description)? {
+            discrete::Prepared2::Infinite(reason) => (Quantity::infinite(reason), rule),
+            discrete::Prepared2::Finite(supremum) => (
+                Quantity::Finite(Expr::Numeric(Numeric::new(Arc::new(supremum)))),
+                rule,
+            ),
+        });
+    }
     let (form, transform) = form_of(kind, order)?;
     let rule = format!("{name} by certified series");
     let description = format!("{name} by a series with a proven tail bound");
@@ -199,6 +214,20 @@ fn series(
     sum.calibrate(&crate::interrupt::Never)?;
     let value = Expr::Numeric(Numeric::new(Arc::new(sum)));
     Ok((Quantity::Finite(transform.apply(value)), rule))
+}
+
+/// Rényi of order ∞ between densities: log ess sup p/q by certified maximisation.
+fn supremum(p: &Distribution, q: &Distribution, name: &str) -> Result<Outcome, EvalError> {
+    let rule = format!("{name} by certified maximisation of log p/q");
+    let description = format!("{name} by branch and bound on log p − log q");
+    let (p, q) = (Density::new(p)?, Density::new(q)?);
+    match maximum::Maximum::prepare(&p, &q, description)? {
+        maximum::Prepared::Infinite(reason) => Ok((Quantity::infinite(reason), rule)),
+        maximum::Prepared::Finite(maximum) => {
+            let value = Expr::Numeric(Numeric::new(Arc::new(maximum)));
+            Ok((Quantity::Finite(value), rule))
+        }
+    }
 }
 
 /// The method of the leaves made here.

@@ -411,6 +411,43 @@ fn compute_falls_back_and_refuses_multivariate_pairs() {
         .contains("multivariate quadrature is not supported"));
 }
 
+#[test]
+fn renyi_of_order_infinity_by_maximisation() {
+    let infinity = Some(Expr::Infinity);
+    // An interior maximum at x = ±1 of log p − log q for T(3) against Cauchy.
+    let cauchy = single(FamilyKind::Cauchy, &[int(0), int(1)]);
+    assert_value(
+        Renyi,
+        infinity.clone(),
+        &t(3),
+        Some(&cauchy),
+        "0.26162407188227391825840361246743542082",
+    );
+    // A maximum at the end of the support: U(0, 1) against N(0, 1), ½ + ½ log 2π.
+    let uniform = single(FamilyKind::Uniform, &[int(0), int(1)]);
+    assert_value(
+        Renyi,
+        infinity.clone(),
+        &uniform,
+        Some(&n(int(0), int(1))),
+        "1.4189385332046727417803297364056176398614",
+    );
+    assert_value(
+        Renyi,
+        infinity.clone(),
+        &n(int(0), int(1)),
+        Some(&n(int(0), int(2))),
+        "0.34657359027997265470861606072908828403775",
+    );
+    let (quantity, _) = divergence(Renyi, infinity.as_ref(), &cauchy, Some(&n(int(0), int(1))))
+        .unwrap()
+        .unwrap();
+    assert!(
+        matches!(quantity, Quantity::Infinite { .. }),
+        "{quantity:?}"
+    );
+}
+
 fn poisson(rate: Expr) -> Distribution {
     single(FamilyKind::Poisson, &[rate])
 }
@@ -513,6 +550,55 @@ fn series_with_finite_supports_and_mixtures() {
         &both,
         Some(&poisson(int(2))),
         "0.34594591131836407815367722739130486222832658453909",
+    );
+}
+
+#[test]
+fn discrete_renyi_of_order_infinity() {
+    // Poisson(2) against Poisson(3): p/q = (2/3)^k e, largest at k = 0: log p/q = 1.
+    assert_value(
+        Renyi,
+        Some(Expr::Infinity),
+        &poisson(int(2)),
+        Some(&poisson(int(3))),
+        "1",
+    );
+    // Poisson(3) against Geom(1/2): the largest log p_k − log q_k, found here by scanning k in machine floats.
+    let expected = {
+        let mut best = f64::NEG_INFINITY;
+        let mut factorial = 1.0f64;
+        for k in 0..40 {
+            if k > 0 {
+                factorial *= k as f64;
+            }
+            let lp = (k as f64) * 3f64.ln() - 3.0 - factorial.ln();
+            let lq = 0.5f64.ln() + (k as f64) * 0.5f64.ln();
+            best = best.max(lp - lq);
+        }
+        best
+    };
+    let got = value(
+        Renyi,
+        Some(Expr::Infinity),
+        &poisson(int(3)),
+        Some(&geometric(ratio(1, 2))),
+        15,
+    );
+    assert!(
+        (got.parse::<f64>().unwrap() - expected).abs() < 1e-12,
+        "{got} vs {expected}"
+    );
+    let (quantity, _) = divergence(
+        Renyi,
+        Some(&Expr::Infinity),
+        &geometric(ratio(1, 2)),
+        Some(&poisson(int(3))),
+    )
+    .unwrap()
+    .unwrap();
+    assert!(
+        matches!(quantity, Quantity::Infinite { .. }),
+        "{quantity:?}"
     );
 }
 
@@ -726,4 +812,35 @@ fn pareto_probe() {
             (rug::Float::with_val(300, &value.lower - &exact)).to_f64()
         );
     }
+}
+
+#[test]
+#[ignore]
+fn difference_probe() {
+    use crate::numeric::compiled::interval::IntervalEvaluator;
+    let cauchy = single(FamilyKind::Cauchy, &[int(0), int(1)]);
+    let p = density::Density::new(&t(3)).unwrap();
+    let q = density::Density::new(&cauchy).unwrap();
+    let pc: Vec<&density::Component> = p.components.iter().collect();
+    let qc: Vec<&density::Component> = q.components.iter().collect();
+    let program = integrand::difference(
+        &pc,
+        &qc,
+        crate::numeric::compiled::Substitution::identity(),
+        None,
+    )
+    .unwrap();
+    for (i, instruction) in program.instructions.iter().enumerate() {
+        println!("  {i}: {instruction:?}");
+    }
+    for c in &program.constants {
+        println!("  const {c}");
+    }
+    let mut evaluator = IntervalEvaluator::new(&program, 200).unwrap();
+    let value = evaluator
+        .evaluate(&crate::numeric::Interval::point(rug::Float::with_val(
+            200, 1,
+        )))
+        .unwrap();
+    println!("{:.50}", value.midpoint());
 }
