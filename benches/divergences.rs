@@ -5,8 +5,13 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use divcalc::{Options, Session};
 
 fn evaluate(expression: &str, digits: usize) {
-    let mut session = Session::with_options(Options { digits, ..Options::default() });
-    session.eval(expression).expect("the benchmark expressions evaluate");
+    let mut session = Session::with_options(Options {
+        digits,
+        ..Options::default()
+    });
+    session
+        .eval(expression)
+        .expect("the benchmark expressions evaluate");
 }
 
 fn quadrature(c: &mut Criterion) {
@@ -18,9 +23,10 @@ fn quadrature(c: &mut Criterion) {
         });
     }
     for digits in [15, 30, 50] {
-        group.bench_function(format!("KL(0.3*N(-1,1/2) + 0.7*N(2,1) || N(0,2)) {digits} digits"), |b| {
-            b.iter(|| evaluate("KL(0.3*N(-1,1/2) + 0.7*N(2,1) || N(0,2))", digits))
-        });
+        group.bench_function(
+            format!("KL(0.3*N(-1,1/2) + 0.7*N(2,1) || N(0,2)) {digits} digits"),
+            |b| b.iter(|| evaluate("KL(0.3*N(-1,1/2) + 0.7*N(2,1) || N(0,2))", digits)),
+        );
     }
     group.finish();
 }
@@ -41,9 +47,10 @@ fn closed_form(c: &mut Criterion) {
             b.iter(|| evaluate("KL(N(0,1) || N(0,4))", digits))
         });
     }
-    group.bench_function("KL(T(3) || N(0,1)) 50 digits (closed form since the moment table)", |b| {
-        b.iter(|| evaluate("KL(T(3) || N(0,1))", 50))
-    });
+    group.bench_function(
+        "KL(T(3) || N(0,1)) 50 digits (closed form since the moment table)",
+        |b| b.iter(|| evaluate("KL(T(3) || N(0,1))", 50)),
+    );
     group.finish();
 }
 
