@@ -178,8 +178,9 @@ fn entropy(p: &Distribution) -> Result<Computed, EvalError> {
     Err(EvalError::NoRule(format!("H({})", p.display_name())))
 }
 
-/// Answers decided by the supports alone.
-fn by_support(
+/// Answers decided by the supports alone, before any rule is consulted: rules may assume that these cases
+/// never reach them (supp P ⊆ supp Q for KL, cross-entropy, Pearson and Rényi of order ≥ 1).
+pub fn by_support(
     kind: DivergenceKind,
     order: Option<&Expr>,
     p: &Distribution,

@@ -512,6 +512,14 @@ impl Sum {
             q_model.as_ref(),
         ) {
             (_, None, None, _, _) => return Ok(Tail::Bound(Float::new(BOUND_PRECISION))),
+            // Q has no mass from the cut on (a finite support, or a point mass): the terms p^α q^(1−α) with
+            // α < 1, √(pq) and the masses of Q summed by order 0 all vanish there.
+            (RenyiPower(alpha), Some(_), None, _, _) if *alpha < one => {
+                return Ok(Tail::Bound(Float::new(BOUND_PRECISION)))
+            }
+            (RenyiZero | Bhattacharyya, Some(_), None, _, _) => {
+                return Ok(Tail::Bound(Float::new(BOUND_PRECISION)))
+            }
             (KullbackLeibler | CrossEntropy | Entropy, Some(lp), _, Some(pm), qm) => {
                 let growth = match (&self.form, qm) {
                     (KullbackLeibler, Some(qm)) => {

@@ -386,11 +386,15 @@ impl Integral {
         total.add(&extra).map_err(failure)
     }
 
-    /// Sets the magnitude from coarse evaluations, tightening until the value is told apart from 0.
+    /// Sets the magnitude from coarse evaluations, tightening until the value is told apart from 0. Only its
+    /// order of magnitude matters (it scales the tolerances), so a dozen bits are sought, not more: at 15
+    /// digits, a finer calibration cost as much as the integral itself.
     pub fn calibrate(&mut self, interrupt: &dyn Interrupt) -> Result<(), EvalError> {
-        for shift in [0, 60, 200] {
+        // (shift, goal): the relative goal grows with the shift, because a small value found by cancellation
+        // (P ≈ Q) is a small difference of large contributions; the working precision grows with both.
+        for (shift, goal) in [(0, 12), (40, 40), (80, 64), (160, 100), (240, 140)] {
             self.magnitude = Float::with_val(64, 1) >> shift;
-            let value = self.enclose_with(96, 40, interrupt)?;
+            let value = self.enclose_with(shift + goal + 40, goal, interrupt)?;
             if !value.contains_zero() {
                 let magnitude = Float::with_val(64, value.lower.abs_ref());
                 let other = Float::with_val(64, value.upper.abs_ref());

@@ -4,12 +4,11 @@
 //! cuts of the tails, each with its own compiled program and change of variable ([`Map`]): linear in the
 //! bulk, exponential (x = c ± eᵘ) towards a heavy tail or a singular end, where the integrand decays or
 //! blows up like a power of the distance. [`adaptive`] integrates each region by Gauss–Legendre rules with
-//! a proven error bound; [`envelope`] bounds what lies beyond the cuts. [`double_exponential`] gives the
-//! independent estimates used where no proof applies.
+//! a proven error bound; [`envelope`] bounds what lies beyond the cuts. Every result is a proven enclosure:
+//! nothing here produces an unproven estimate.
 
 pub mod adaptive;
 pub mod complex;
-pub mod double_exponential;
 pub mod envelope;
 pub mod legendre;
 

@@ -232,11 +232,18 @@ pub fn kernel(piece: &Piece, jacobian: bool) -> Result<Kernel, Verdict> {
         };
         return Ok(build(Expr::int(0), shape, image));
     }
-    if only(&|f| matches!(f, Feature::Identity | Feature::ExpDecay(_))) {
-        if let Some((rate, d)) = exponent.terms.iter().find_map(|term| match &term.feature {
+    let decays: Vec<(Expr, Expr)> = exponent
+        .terms
+        .iter()
+        .filter_map(|term| match &term.feature {
             Feature::ExpDecay(rate) => Some((rate.clone(), term.coefficient.clone())),
             _ => None,
-        }) {
+        })
+        .collect();
+    // One decay rate only: e^(−x/β) and e^(−x/σ) with β ≠ σ (Gumbel against Moyal of another scale) have no
+    // common substitution, and dropping either term would give a wrong value.
+    if only(&|f| matches!(f, Feature::Identity | Feature::ExpDecay(_))) && decays.len() == 1 {
+        if let Some((rate, d)) = decays.into_iter().next() {
             // t = e^(−c x): e^(b x + d e^(−c x)) dx = t^(−b/c − 1) e^(d t) dt / c.
             let b = coefficient(Feature::Identity);
             let image = Interval {

@@ -123,3 +123,15 @@ fn derived_quantities_for_cross_pairs() {
         assert_eq!(ours, expected, "{input} vs {by_hand}");
     }
 }
+
+/// Gumbel against Moyal of another scale mixes e^(−x) and e^(−x/2): no kernel applies, so the value comes from
+/// quadrature (the harness in tests/harness.rs found the rule once answering with one of the two terms dropped).
+#[test]
+fn two_decay_rates_are_left_to_quadrature() {
+    let (exact, value) = evaluate("Renyi(1/3, Gumbel(1/2, 1) || Moyal(-1, 2))");
+    assert_eq!(exact, None);
+    assert_eq!(value, "0.525624383166363342248802426589");
+    let (exact, value) = evaluate("Renyi(1/3, Moyal(1/2, 1) || Gumbel(-1, 2))");
+    assert_eq!(exact, None);
+    assert_eq!(value, "0.280181987282078295353880136579");
+}

@@ -1,1 +1,0 @@
-//! Double-exponential estimates (to be written).
