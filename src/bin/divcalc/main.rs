@@ -61,7 +61,8 @@ fn main() -> ExitCode {
     };
     let mut session = Session::with_options(options);
     if arguments.rules {
-        println!("{}", divcalc::rules::listing(format));
+        // A closed pipe (`divcalc --rules | head`) ends the listing quietly.
+        let _ = writeln!(io::stdout().lock(), "{}", divcalc::rules::listing(format));
         return ExitCode::SUCCESS;
     }
     let succeeded = match arguments.expression {
