@@ -197,8 +197,8 @@ fn series(
         let rule = format!("{name} by certified maximisation of log p/q");
         let description = format!("{name} as the largest log p/q, with a proven bound on the tail");
         return Ok(match discrete::Supremum::prepare(p, q, description)? {
-            discrete::Prepared2::Infinite(reason) => (Quantity::infinite(reason), rule),
-            discrete::Prepared2::Finite(supremum) => (
+            discrete::PreparedSupremum::Infinite(reason) => (Quantity::infinite(reason), rule),
+            discrete::PreparedSupremum::Finite(supremum) => (
                 Quantity::Finite(Expr::Numeric(Numeric::new(Arc::new(supremum)))),
                 rule,
             ),
