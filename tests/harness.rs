@@ -10,30 +10,19 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use divcalc::divergence::DivergenceKind;
 use divcalc::family::{Distribution, Family, FamilyKind};
-use divcalc::interrupt::Flag;
-use divcalc::numeric::{self, Budget};
+use divcalc::numeric;
 use divcalc::rules::{self, Query, Rule, Verdict};
 use divcalc::sym::Expr;
-use divcalc::value::{Quantity, Value};
+use divcalc::value::Quantity;
+
+use common::member;
 
 /// Significant digits compared.
 const DIGITS: usize = 30;
-
-/// A distribution written in the language.
-fn member(text: &str) -> Family {
-    let statement = divcalc::syntax::parse(text).expect("example parses");
-    let divcalc::syntax::ast::Statement::Expr(expr) = statement else {
-        panic!("{text} is an expression")
-    };
-    match divcalc::evaluate::evaluate(&expr, &Default::default(), text) {
-        Ok(Value::Distribution(Distribution::Family(family))) => family,
-        other => panic!("{text}: {other:?}"),
-    }
-}
 
 /// A value to compare: 30 certified digits, or +∞.
 #[derive(Debug, PartialEq)]
@@ -43,21 +32,11 @@ enum Checked {
     Infinite,
 }
 
-/// The most precision and time one evaluation may take: a definition that needs more is reported, not waited for.
-const BUDGET: Budget = Budget {
-    max_precision: 4096,
-};
-const SECONDS: u64 = 300;
-
 fn digits(expr: &Expr) -> Result<Checked, String> {
-    let deadline = Instant::now() + Duration::from_secs(SECONDS);
-    let interrupt = Flag::new().with_deadline(Some(deadline));
     if expr.is_zero() {
         return Ok(Checked::Zero);
     }
-    numeric::certify(expr, DIGITS, BUDGET, &interrupt)
-        .map(|value| Checked::Digits(value.decimal))
-        .map_err(|error| format!("not certified: {error}"))
+    common::certified(expr, DIGITS).map(Checked::Digits)
 }
 
 /// The rule's answer; `Err` when it does not apply to these parameters or its value is not certified.
@@ -102,10 +81,8 @@ fn by_definition(
         // An exact 0 from the rule (the same law written in two families) has no significant digits: the
         // definition's enclosure must lie within 10⁻³⁰ of it.
         Quantity::Finite(expr) if expect_zero => {
-            let interrupt =
-                Flag::new().with_deadline(Some(Instant::now() + Duration::from_secs(SECONDS)));
-            let interval =
-                numeric::enclose(&expr, 256, &interrupt).map_err(|error| error.to_string())?;
+            let interval = numeric::enclose(&expr, 256, &common::deadline())
+                .map_err(|error| error.to_string())?;
             let tiny = rug::Float::with_val(64, 1e-30);
             Ok(if interval.magnitude() < tiny {
                 Checked::Zero

@@ -9,23 +9,21 @@
 //! entropy gains E_P[log |Jacobian|]. For independent coordinates, log p/q is a sum and ∫ p^α q^(1−α) a
 //! product, so KL and Rényi add up over the coordinates, and so does the entropy.
 
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Instant;
 
 use divcalc::divergence::DivergenceKind::{self, CrossEntropy, Entropy, KullbackLeibler, Renyi};
 use divcalc::exact::{ratio, Rational};
-use divcalc::family::{Distribution, Family, FamilyKind};
-use divcalc::interrupt::Flag;
-use divcalc::numeric::{self, Budget};
+use divcalc::family::{Distribution, FamilyKind};
 use divcalc::rules::{self, Query};
 use divcalc::sym::{self, Expr};
-use divcalc::value::{Quantity, Value};
+use divcalc::value::Quantity;
+
+use common::member;
 
 /// Significant digits compared.
 const DIGITS: usize = 30;
-const BUDGET: Budget = Budget {
-    max_precision: 4096,
-};
-const SECONDS: u64 = 60;
 
 /// Every multivariate rule, as `rule.name()` spells it; `every_multivariate_rule_is_covered` keeps it complete.
 const COVERED: &str = "KL(MVN || MVN); Renyi(MVN || MVN); H(MVN); KL(DiagN || DiagN); Renyi(DiagN || DiagN); \
@@ -33,26 +31,9 @@ const COVERED: &str = "KL(MVN || MVN); Renyi(MVN || MVN); H(MVN); KL(DiagN || Di
     KL(Dirichlet || Beta); KL(Multinomial || Multinomial); Renyi(Multinomial || Multinomial); \
     KL(Wishart || Wishart); Renyi(Wishart || Wishart); H(Wishart)";
 
-/// A distribution written in the language.
-fn member(text: &str) -> Family {
-    let statement = divcalc::syntax::parse(text).expect("example parses");
-    let divcalc::syntax::ast::Statement::Expr(expr) = statement else {
-        panic!("{text} is an expression")
-    };
-    match divcalc::evaluate::evaluate(&expr, &Default::default(), text) {
-        Ok(Value::Distribution(Distribution::Family(family))) => family,
-        other => panic!("{text}: {other:?}"),
-    }
-}
-
 /// 30 certified digits of a value.
 fn digits(expr: &Expr, what: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(SECONDS);
-    let interrupt = Flag::new().with_deadline(Some(deadline));
-    match numeric::certify(expr, DIGITS, BUDGET, &interrupt) {
-        Ok(value) => value.decimal,
-        Err(error) => panic!("{what}: not certified: {error}"),
-    }
+    common::certified(expr, DIGITS).unwrap_or_else(|error| panic!("{what}: {error}"))
 }
 
 /// The rule named `name`, applied directly to P (and Q), simplified.

@@ -4,31 +4,20 @@
 mod common;
 
 use divcalc::divergence::DivergenceKind;
-use divcalc::family::{Distribution, Family};
+use divcalc::family::Family;
 use divcalc::interrupt::Never;
 use divcalc::numeric;
 use divcalc::rules::{self, Query};
 use divcalc::sym::Expr;
-use divcalc::value::Value;
 use divcalc::{output, Format, Session};
+
+use common::member;
 
 fn settings() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
     settings.set_prepend_module_to_snapshot(false);
     settings
-}
-
-/// A distribution written in the language.
-fn member(text: &str) -> Family {
-    let statement = divcalc::syntax::parse(text).expect("example parses");
-    let divcalc::syntax::ast::Statement::Expr(expr) = statement else {
-        panic!("{text} is an expression")
-    };
-    match divcalc::evaluate::evaluate(&expr, &Default::default(), text) {
-        Ok(Value::Distribution(Distribution::Family(family))) => family,
-        other => panic!("{text}: {other:?}"),
-    }
 }
 
 /// The rule itself (not the dispatcher, which may answer earlier or fall back to quadrature) applied to the

@@ -1,7 +1,44 @@
-//! Shared test data: example members of every family, used to exercise every rule of the table.
+//! Shared test data and helpers: example members of every family, used to exercise every rule of the table;
+//! members from text; certified digits with the bounds the verification harnesses use.
 #![allow(dead_code)]
 
-use divcalc::family::FamilyKind;
+use std::time::{Duration, Instant};
+
+use divcalc::family::{Distribution, Family, FamilyKind};
+use divcalc::interrupt::Flag;
+use divcalc::numeric::{self, Budget};
+use divcalc::sym::Expr;
+use divcalc::value::Value;
+
+/// A distribution written in the language.
+pub fn member(text: &str) -> Family {
+    let statement = divcalc::syntax::parse(text).expect("example parses");
+    let divcalc::syntax::ast::Statement::Expr(expr) = statement else {
+        panic!("{text} is an expression")
+    };
+    match divcalc::evaluate::evaluate(&expr, &Default::default(), text) {
+        Ok(Value::Distribution(Distribution::Family(family))) => family,
+        other => panic!("{text}: {other:?}"),
+    }
+}
+
+/// The most precision and time one verification may take: a value that needs more is reported, not waited for.
+const BUDGET: Budget = Budget {
+    max_precision: 4096,
+};
+const SECONDS: u64 = 300;
+
+/// An interrupt that fires after the harnesses' time limit for one value.
+pub fn deadline() -> Flag {
+    Flag::new().with_deadline(Some(Instant::now() + Duration::from_secs(SECONDS)))
+}
+
+/// `digits` certified significant digits of a constant expression, within the harnesses' bounds.
+pub fn certified(expr: &Expr, digits: usize) -> Result<String, String> {
+    numeric::certify(expr, digits, BUDGET, &deadline())
+        .map(|value| value.decimal)
+        .map_err(|error| format!("not certified: {error}"))
+}
 
 /// Two example members of a family, and a third one very close to the first (for the P ≈ Q checks).
 /// Examples of the univariate continuous families lie in (0, 1) where the support allows, so that they also fit
