@@ -222,8 +222,13 @@ fn locate(
     upper: &Float,
     precision: u32,
 ) -> Result<Root, EvalError> {
+    // Newton's method safeguarded by bisection: [low, high] always holds the root (the difference is
+    // monotone, so the sign of the value and of the slope say on which side of u it lies), and a Newton
+    // step that leaves the bracket is replaced by the bracket's middle.
+    let mut low = lower.clone();
+    let mut high = upper.clone();
     let mut u = Float::with_val(precision, lower + upper) / 2u32;
-    for _ in 0..200 {
+    for _ in 0..400 {
         let t = to_t(map, &point(&u)).map_err(failure)?;
         let Ok(jet) = evaluator.evaluate_jet(&t) else {
             break;
@@ -232,22 +237,27 @@ fn locate(
             Map::Linear => Float::with_val(precision, 1),
             Map::Exponential => t.midpoint(),
         };
+        let value = jet.value.midpoint();
         let slope = Float::with_val(precision, jet.derivative.midpoint() * &scale);
-        if slope.is_zero() {
+        if value.is_zero() || slope.is_zero() {
             break;
         }
-        let step = Float::with_val(precision, jet.value.midpoint() / &slope);
+        // The root lies left of u when value and slope share a sign.
+        if value.is_sign_positive() == slope.is_sign_positive() {
+            high = u.clone();
+        } else {
+            low = u.clone();
+        }
+        let step = Float::with_val(precision, &value / &slope);
         let mut next = Float::with_val(precision, &u - &step);
-        if next <= *lower || next >= *upper {
-            // Newton left the bracket: fall back to the middle of the half that holds the root.
-            next = Float::with_val(precision, lower + upper) / 2u32;
-            if next == u {
-                break;
-            }
+        if next <= low || next >= high {
+            next = Float::with_val(precision, &low + &high) / 2u32;
         }
         let magnitude = Float::with_val(64, u.abs_ref()) + 1u32;
-        let converged =
-            step.is_zero() || Float::with_val(64, step.abs_ref()) < magnitude >> (precision - 4);
+        let width = Float::with_val(64, &high - &low);
+        let converged = Float::with_val(64, &next - &u).abs()
+            < magnitude.clone() >> (precision - 4)
+            || width < magnitude >> (precision - 4);
         u = next;
         if converged {
             break;

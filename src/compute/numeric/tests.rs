@@ -323,6 +323,22 @@ fn heavy_tails_singular_ends_and_narrow_peaks() {
     );
 }
 
+/// A crossing far from the middle of its monotone bracket: Newton from the middle overshoots, and the
+/// search must keep bisecting the bracket (it once gave up and left the whole bracket unresolved, so the
+/// value never tightened). Reference: mpmath quad split at the crossing p = q, 40 digits.
+#[test]
+fn total_variation_with_a_crossing_off_centre() {
+    let p = single(FamilyKind::Beta, &[ratio(17, 7), ratio(5, 4)]);
+    let q = single(FamilyKind::Beta, &[ratio(7, 4), int(23)]);
+    assert_value(
+        TotalVariation,
+        None,
+        &p,
+        Some(&q),
+        "0.950839464794507283748797004687",
+    );
+}
+
 #[test]
 fn nearly_equal_distributions_cancel_without_losing_digits() {
     // KL(N(0,1) || N(10⁻¹⁰, 1)) = 10⁻²⁰/2 exactly.
