@@ -30,6 +30,14 @@ pub(crate) fn require_positive(x: &Interval, name: &str) -> Result<(), Failure> 
 /// eˣ.
 pub fn exp(x: &Interval) -> Result<Interval, Failure> {
     let precision = x.precision();
+    if let Some(width) = thin(x, &Float::with_val(precision, 1)) {
+        // exp(b) = exp(a)·exp(b − a) ≤ exp(a)·(1 + 2(b − a)) for b − a ≤ 1: one exponential, not two.
+        let (lower, direction) = round(precision, x.lower.exp_ref(), Round::Down);
+        let at_lower = Interval::from_lower(lower, direction)?;
+        let factor = up(precision, (width * 2u32) + 1u32);
+        let upper = up(precision, &at_lower.upper * &factor);
+        return Interval::new(at_lower.lower, upper);
+    }
     x.monotone(true, |v, r| round(precision, v.exp_ref(), r))
 }
 
@@ -37,7 +45,28 @@ pub fn exp(x: &Interval) -> Result<Interval, Failure> {
 pub fn log(x: &Interval) -> Result<Interval, Failure> {
     require_positive(x, "log")?;
     let precision = x.precision();
+    if let Some(width) = thin(x, &x.lower) {
+        // log is concave, so log(b) ≤ log(a) + (b − a)/a: one logarithm, not two.
+        let (lower, direction) = round(precision, x.lower.ln_ref(), Round::Down);
+        let at_lower = Interval::from_lower(lower, direction)?;
+        let slope = up(precision, &width / &x.lower);
+        let upper = up(precision, &at_lower.upper + &slope);
+        return Interval::new(at_lower.lower, upper);
+    }
     x.monotone(true, |v, r| round(precision, v.ln_ref(), r))
+}
+
+/// The width b − a (rounded up) of an interval [a, b] with a < b and b − a < scale·2^(−p/2): thin enough
+/// that a linear bound from one end loses nothing at precision p (the rounding of the points of a
+/// quadrature rule leaves intervals a few ulps wide).
+fn thin(x: &Interval, scale: &Float) -> Option<Float> {
+    if x.is_point() || !x.lower.is_finite() || !x.upper.is_finite() || *scale <= 0 {
+        return None;
+    }
+    let precision = x.precision();
+    let width = up(precision, &x.upper - &x.lower);
+    let limit = Float::with_val(precision, scale) >> (precision / 2) as i32;
+    (width < limit).then_some(width)
 }
 
 /// √x, for x ≥ 0.

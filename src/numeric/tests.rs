@@ -323,4 +323,37 @@ proptest! {
         consistent(&lgamma(b.clone().powi(2) + number(1, 10)), low)?;
         consistent(&sym::erfc(c), low)?;
     }
+    /// log and exp of a thin interval [a, a + δ] use one evaluation and a linear bound: the result must
+    /// still contain the values at both ends (checked at 1000 bits), and be hardly wider than δ·f′.
+    #[test]
+    fn thin_intervals_are_enclosed_by_one_evaluation(
+        n in 1i64..100_000, d in 1i64..1000, ulps in 1u32..64, precision in 24u32..200, negative in any::<bool>()
+    ) {
+        let a = Float::with_val(precision, n) / d;
+        let a = if negative { -a } else { a };
+        let mut b = a.clone();
+        for _ in 0..ulps {
+            b.next_up();
+        }
+        let x = Interval::new(a.clone(), b.clone()).unwrap();
+        let exp = functions::exp(&x).unwrap();
+        for end in [&a, &b] {
+            let exact = Float::with_val(1000, end.exp_ref());
+            prop_assert!(exp.lower <= exact && exact <= exp.upper, "exp {x:?}: {exp:?}");
+        }
+        let width = Float::with_val(64, &b - &a).to_f64();
+        let unit = 2f64.powi(-(precision as i32));
+        let relative = (Float::with_val(64, exp.width()) / &exp.lower).to_f64();
+        prop_assert!(relative <= 3.0 * width + 8.0 * unit, "exp {x:?}: {exp:?}");
+        if !negative {
+            let log = functions::log(&x).unwrap();
+            for end in [&a, &b] {
+                let exact = Float::with_val(1000, end.ln_ref());
+                prop_assert!(log.lower <= exact && exact <= log.upper, "log {x:?}: {log:?}");
+            }
+            let scale = a.to_f64().ln().abs().max(1.0);
+            let log_width = Float::with_val(64, log.width()).to_f64();
+            prop_assert!(log_width <= 3.0 * width / a.to_f64() + 8.0 * unit * scale, "log {x:?}: {log:?}");
+        }
+    }
 }

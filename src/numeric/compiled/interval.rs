@@ -3,6 +3,8 @@
 //! The value on an interval `T` contains f(t) for every t ∈ T. With derivatives ([`Jet`]), the second part
 //! contains f′(t) for every t ∈ T: this decides monotonicity when locating crossings and maxima.
 
+use std::sync::Arc;
+
 use rug::float::Round;
 use rug::Float;
 
@@ -16,16 +18,18 @@ use crate::numeric::{functions, power, trigamma};
 pub struct IntervalEvaluator<'a> {
     program: &'a Program,
     precision: u32,
-    constants: Vec<Interval>,
+    constants: Arc<Vec<Interval>>,
     registers: Vec<Interval>,
 }
 
-fn constants_at(program: &Program, precision: u32) -> Result<Vec<Interval>, EvalError> {
-    program
-        .constants
-        .iter()
-        .map(|expr| crate::numeric::enclose(expr, precision, &Never))
-        .collect()
+fn constants_at(program: &Program, precision: u32) -> Result<Arc<Vec<Interval>>, EvalError> {
+    program.enclosed.get_or_insert(precision, || {
+        program
+            .constants
+            .iter()
+            .map(|expr| crate::numeric::enclose(expr, precision, &Never))
+            .collect()
+    })
 }
 
 impl<'a> IntervalEvaluator<'a> {

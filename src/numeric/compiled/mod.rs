@@ -17,11 +17,13 @@ pub mod interval;
 pub mod point;
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use num_traits::ToPrimitive;
 
 use crate::error::EvalError;
 use crate::exact::Rational;
+use crate::numeric::interval::Interval;
 use crate::sym::{Constant, Expr, Function};
 
 /// The name of the variable of log-densities.
@@ -110,6 +112,43 @@ pub struct Program {
     pub instructions: Vec<Instruction>,
     /// Where the result is.
     pub output: Slot,
+    /// The constants already enclosed, by precision: a query evaluates one program at the same few
+    /// precisions many times (calibration, each Ziv step, bounds at 64 bits), and constants such as
+    /// lgamma(5/2) cost more than the rest of an evaluation.
+    pub enclosed: EnclosedConstants,
+}
+
+/// A cache of a program's constants enclosed at given precisions (shared by clones, ignored by `==`).
+#[derive(Clone, Debug, Default)]
+pub struct EnclosedConstants(Arc<Mutex<Vec<(u32, Arc<Vec<Interval>>)>>>);
+
+impl PartialEq for EnclosedConstants {
+    fn eq(&self, _: &EnclosedConstants) -> bool {
+        true
+    }
+}
+
+impl EnclosedConstants {
+    /// The constants at `precision`, enclosed by `enclose` the first time they are asked for.
+    pub fn get_or_insert(
+        &self,
+        precision: u32,
+        enclose: impl FnOnce() -> Result<Vec<Interval>, EvalError>,
+    ) -> Result<Arc<Vec<Interval>>, EvalError> {
+        if let Some((_, found)) = self.lock().iter().find(|(at, _)| *at == precision) {
+            return Ok(found.clone());
+        }
+        let constants = Arc::new(enclose()?);
+        self.lock().push((precision, constants.clone()));
+        Ok(constants)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(u32, Arc<Vec<Interval>>)>> {
+        // A panic while holding the lock cannot leave the cache inconsistent (entries are pushed whole).
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 impl Program {
@@ -228,6 +267,7 @@ impl Builder {
             constants: self.constants,
             instructions,
             output: rename(output, &renumbered),
+            enclosed: EnclosedConstants::default(),
         }
     }
 
