@@ -120,7 +120,10 @@ pub struct Program {
 
 /// A cache of a program's constants enclosed at given precisions (shared by clones, ignored by `==`).
 #[derive(Clone, Debug, Default)]
-pub struct EnclosedConstants(Arc<Mutex<Vec<(u32, Arc<Vec<Interval>>)>>>);
+pub struct EnclosedConstants(Arc<Mutex<Vec<Enclosed>>>);
+
+/// Constants enclosed at one precision.
+type Enclosed = (u32, Arc<Vec<Interval>>);
 
 impl PartialEq for EnclosedConstants {
     fn eq(&self, _: &EnclosedConstants) -> bool {
@@ -143,7 +146,7 @@ impl EnclosedConstants {
         Ok(constants)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(u32, Arc<Vec<Interval>>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Enclosed>> {
         // A panic while holding the lock cannot leave the cache inconsistent (entries are pushed whole).
         self.0
             .lock()
