@@ -14,6 +14,7 @@ pub mod interval;
 pub mod power;
 pub mod quadrature;
 pub mod series;
+pub mod trace;
 pub mod trigamma;
 
 use std::cmp::Ordering;

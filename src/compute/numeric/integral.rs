@@ -374,7 +374,7 @@ impl Integral {
             max_evaluations: 4_000_000,
         };
         let (total, work) = quadrature::integrate(&regions, &settings, interrupt)?;
-        if std::env::var_os("DIVCALC_TRACE").is_some() {
+        if crate::numeric::trace::enabled(crate::numeric::trace::Trace::Regions) {
             eprintln!(
                 "enclose {precision} bits: {} regions, {work:?}",
                 regions.len()

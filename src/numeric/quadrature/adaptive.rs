@@ -17,6 +17,7 @@ use crate::error::EvalError;
 use crate::interrupt::Interrupt;
 use crate::numeric::compiled::interval::IntervalEvaluator;
 use crate::numeric::interval::{down, up, Failure, Interval};
+use crate::numeric::trace::{self, Trace};
 
 /// Precision of the bounds (the error terms need only a few correct bits).
 pub const BOUND_PRECISION: u32 = 64;
@@ -123,6 +124,9 @@ pub fn integrate_region(
         complex,
     };
     let mut tolerance = settings.tolerance.clone();
+    // Neighbouring segments see the same singularities at a similar scale: each starts its search for an
+    // ellipse at the one its predecessor used.
+    let mut ellipse = FIRST_ELLIPSE;
     let mut total = Interval::point(Float::new(precision));
     // Long exponential regions are cut into pieces of length 4 first: their integrands are analytic only in a
     // strip of bounded height, so a whole region would be bisected down to that scale anyway.
@@ -165,7 +169,14 @@ pub fn integrate_region(
                 continue;
             }
         }
-        if let Some(value) = gauss_legendre(&mut integrand, &segment, &tolerance, settings, work)? {
+        if let Some(value) = gauss_legendre(
+            &mut integrand,
+            &segment,
+            &tolerance,
+            settings,
+            &mut ellipse,
+            work,
+        )? {
             let scaled = up(BOUND_PRECISION, value.magnitude()) >> settings.goal as i32;
             if scaled > tolerance {
                 tolerance = scaled;
@@ -234,10 +245,10 @@ fn simple_enclosure(
     length.mul(&range).ok()
 }
 
-/// Semi-axes ratios X of the ellipses tried (ρ = X + √(X² − 1)), in the order tried.
-const FIRST_ELLIPSE: f64 = 2.0;
-const SMALLER_ELLIPSES: [f64; 4] = [1.25, 1.1, 1.03, 1.01];
-const LARGER_ELLIPSES: [f64; 4] = [4.0, 8.0, 16.0, 64.0];
+/// Semi-axes ratios X of the ellipses tried (ρ = X + √(X² − 1)), from the smallest, and the index of the
+/// first one tried on a region's first segment.
+const ELLIPSES: [f64; 9] = [1.01, 1.03, 1.1, 1.25, 2.0, 4.0, 8.0, 16.0, 64.0];
+const FIRST_ELLIPSE: usize = 4;
 
 /// The error bound 64 M / (15 (ρ − 1) ρ^{2n−1}) rounded up.
 fn error_bound(m: &Float, rho: &Float, n: usize) -> Float {
@@ -271,7 +282,7 @@ fn best_degree(
     let center = Interval::new(down(p, &center.lower), up(p, &center.upper)).ok()?;
     let rectangle = rectangle(&center, &width, &height).ok()?;
     let value = integrand.on_box(&rectangle);
-    if std::env::var_os("DIVCALC_TRACE_BOXES").is_some() {
+    if trace::enabled(Trace::Boxes) {
         eprintln!(
             "      box X {x} center {:.3} half {:.3e}: {:?}",
             center.midpoint().to_f64(),
@@ -299,6 +310,7 @@ fn gauss_legendre(
     segment: &Segment,
     tolerance: &Float,
     settings: &Settings,
+    ellipse: &mut usize,
     work: &mut Work,
 ) -> Result<Option<Interval>, EvalError> {
     let precision = settings.precision;
@@ -314,37 +326,48 @@ fn gauss_legendre(
         .map_err(fatal)?;
     let half_upper = up(BOUND_PRECISION, &half.upper);
     let max_degree = (settings.goal as usize / 2 + 12).min(256);
-    let mut best = best_degree(
-        integrand,
-        &center,
-        &half_upper,
-        FIRST_ELLIPSE,
-        tolerance,
-        max_degree,
-        work,
-    );
-    let candidates: &[f64] = if best.is_some() {
-        &LARGER_ELLIPSES
-    } else {
-        &SMALLER_ELLIPSES
-    };
-    for &x in candidates {
-        let found = best_degree(
+    let try_ellipse = |index: usize, work: &mut Work| {
+        best_degree(
             integrand,
             &center,
             &half_upper,
-            x,
+            ELLIPSES[index],
             tolerance,
             max_degree,
             work,
-        );
+        )
+    };
+    // From the starting ellipse: if it serves, larger ones while they lower the degree; if not, smaller
+    // ones until one serves, then smaller still while they lower the degree (near a pole, a thinner
+    // ellipse with a far smaller bound can win).
+    let mut best = try_ellipse(*ellipse, work).map(|found| (*ellipse, found));
+    let upward = best.is_some();
+    let mut index = *ellipse;
+    loop {
+        let next = if upward {
+            index + 1
+        } else {
+            match index.checked_sub(1) {
+                Some(next) => next,
+                None => break,
+            }
+        };
+        if next >= ELLIPSES.len() {
+            break;
+        }
+        index = next;
+        let found = try_ellipse(index, work);
         match (&best, found) {
-            (Some((n, _)), Some((m, bound))) if m < *n => best = Some((m, bound)),
-            (None, Some(found)) => best = Some(found),
+            (Some((_, (n, _))), Some((m, bound))) if m < *n => best = Some((index, (m, bound))),
+            (None, Some(found)) => best = Some((index, found)),
             (Some(_), _) => break,
             (None, None) => {}
         }
     }
+    if let Some((index, _)) = best {
+        *ellipse = index;
+    }
+    let best = best.map(|(_, found)| found);
     let Some((degree, bound)) = best else {
         return Ok(None);
     };
@@ -363,7 +386,7 @@ fn gauss_legendre(
     }
     work.evaluations += degree;
     let value = sum.mul(&half).map_err(fatal)?;
-    if std::env::var_os("DIVCALC_TRACE_SEGMENTS").is_some() {
+    if trace::enabled(Trace::Segments) {
         eprintln!(
             "    segment [{:.4e}, {:.4e}] degree {degree} bound {:.2e} tolerance {:.2e}",
             segment.a.midpoint().to_f64(),

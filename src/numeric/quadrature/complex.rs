@@ -12,6 +12,7 @@ use rug::Float;
 
 use crate::numeric::compiled::{Instruction, Program, Slot, Unary};
 use crate::numeric::interval::{down, round, up, Failure, Interval};
+use crate::numeric::trace::{self, Trace};
 use crate::numeric::{functions, Interval as Real};
 
 /// A complex box re × im, with a polar enclosure (modulus × argument) where one is known: products,
@@ -427,7 +428,7 @@ impl<'a> ComplexEvaluator<'a> {
                     Instruction::Pow(a, b) => get(*a, &registers).pow(&get(*b, &registers))?,
                     Instruction::Unary(unary, a) => {
                         let a = get(*a, &registers);
-                        if std::env::var_os("DIVCALC_TRACE_COMPLEX").is_some() {
+                        if trace::enabled(Trace::Complex) {
                             eprintln!(
                                 "        unary input polar {:?}",
                                 a.polar.as_ref().map(|(r, t)| (
@@ -463,11 +464,11 @@ impl<'a> ComplexEvaluator<'a> {
                     }
                 })
             })();
-            if value.is_err() && std::env::var_os("DIVCALC_TRACE_FAIL").is_some() {
+            if value.is_err() && trace::enabled(Trace::Failures) {
                 eprintln!("        failed at {instruction:?}");
             }
             let value = value?;
-            if std::env::var_os("DIVCALC_TRACE_COMPLEX").is_some() {
+            if trace::enabled(Trace::Complex) {
                 eprintln!(
                     "        {instruction:?}: re [{:.3e}, {:.3e}] im [{:.3e}, {:.3e}] polar {:?}",
                     value.re.lower.to_f64(),
