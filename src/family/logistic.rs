@@ -4,7 +4,7 @@
 
 use super::common::{no_check, real_line, scalar, synonym};
 use super::{Alias, Constraint, FamilyKind, FamilySpec, Param, ParamSpec};
-use crate::sym::{exp, log, Expr};
+use crate::sym::{abs, exp, log, Expr};
 
 const MU: Alias = synonym("mu");
 const S: Alias = synonym("s");
@@ -26,8 +26,12 @@ pub static SPEC: FamilySpec = FamilySpec {
 
 fn log_density(params: &[Param], x: &Expr) -> Expr {
     let (location, scale) = (scalar(params, 0), scalar(params, 1));
+    // −|z| − log s − 2 log(1 + e^{−|z|}) equals −z − log s − 2 log(1 + e^{−z}) (the density is symmetric),
+    // but e^{−|z|} ≤ 1 on both sides: far in the left tail the other form holds e^{−z} = e^{10⁴}, whose
+    // complex enclosures cover the plane and defeat the quadrature's error bounds.
     let z = (x.clone() - location) / scale.clone();
-    -z.clone() - log(scale) - 2 * log(1 + exp(-z))
+    let distance = abs(z);
+    -distance.clone() - log(scale) - 2 * log(1 + exp(-distance))
 }
 
 #[cfg(test)]

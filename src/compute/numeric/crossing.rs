@@ -82,20 +82,53 @@ fn sign(evaluator: &mut IntervalEvaluator<'_>, map: Map, u: &Interval) -> Option
     }
 }
 
-/// Whether log p − log q is monotone on an interval of u (its derivative in t has one sign; t′(u) > 0).
-fn monotone(evaluator: &mut IntervalEvaluator<'_>, map: Map, u: &Interval) -> bool {
-    let Ok(t) = to_t(map, u) else {
-        return false;
+/// What the derivative says of log p − log q on an interval of u.
+enum Slope {
+    /// The derivative has one sign: the difference is monotone.
+    Monotone,
+    /// The difference has one sign (`true`: positive), by the mean value form f(m) + f′(U)·(U − m).
+    Signed(bool),
+    /// Neither could be shown.
+    Unknown,
+}
+
+/// The derivative's verdict on an interval of u. The mean value form decides the sign where plain interval
+/// evaluation cannot: for nearly equal distributions, log p − log q is a small difference of large terms,
+/// and evaluating each term over a wide interval loses the difference, while f′ is small and multiplies
+/// only the interval's half-width.
+fn slope(evaluator: &mut IntervalEvaluator<'_>, map: Map, u: &Interval) -> Slope {
+    let mut verdict = || -> Result<Slope, Failure> {
+        let t = to_t(map, u)?;
+        let jet = evaluator.evaluate_jet(&t)?;
+        if jet.derivative.is_positive() || jet.derivative.is_negative() {
+            return Ok(Slope::Monotone);
+        }
+        // d/du = d/dt · t′(u), with t′(u) = t on the exponential map.
+        let derivative = match map {
+            Map::Linear => jet.derivative,
+            Map::Exponential => jet.derivative.mul(&t)?,
+        };
+        let middle = u.midpoint();
+        let at_middle = evaluator.evaluate(&to_t(map, &point(&middle))?)?;
+        let offset = u.sub(&point(&middle))?;
+        let range = at_middle.add(&derivative.mul(&offset)?)?;
+        Ok(if range.is_positive() {
+            Slope::Signed(true)
+        } else if range.is_negative() {
+            Slope::Signed(false)
+        } else {
+            Slope::Unknown
+        })
     };
-    match evaluator.evaluate_jet(&t) {
-        Ok(jet) => jet.derivative.is_positive() || jet.derivative.is_negative(),
-        Err(_) => false,
-    }
+    verdict().unwrap_or(Slope::Unknown)
 }
 
 fn point(value: &Float) -> Interval {
     Interval::point(value.clone())
 }
+
+/// The most sub-intervals examined in one region.
+const MAX_PIECES: usize = 20_000;
 
 /// A sub-interval [lower, upper] of u being classified.
 struct Pending {
@@ -113,11 +146,14 @@ pub fn split(
     precision: u32,
     interrupt: &dyn Interrupt,
 ) -> Result<Split, EvalError> {
-    let coarse_precision = 64;
-    let mut coarse = IntervalEvaluator::new(difference, coarse_precision)?;
-    let mut fine = IntervalEvaluator::new(difference, precision)?;
     let a = crate::numeric::enclose(lower, precision, interrupt)?;
     let b = crate::numeric::enclose(upper, precision, interrupt)?;
+    let coarse_precision = crate::numeric::quadrature::bound_precision(map, &a.lower);
+    let mut coarse = IntervalEvaluator::new(difference, coarse_precision)?;
+    let mut fine = IntervalEvaluator::new(difference, precision)?;
+    // Each piece left unresolved at the greatest depth costs a bound; a difference that cannot be
+    // classified anywhere would otherwise bisect into 2^48 of them.
+    let mut examined = 0usize;
     // Classified pieces in order: (lower, upper, sign), with `None` for a root's tiny interval.
     let mut classified: Vec<(Float, Float, Option<bool>)> = Vec::new();
     let mut stack = vec![Pending {
@@ -127,6 +163,12 @@ pub fn split(
     }];
     while let Some(pending) = stack.pop() {
         interrupt.check()?;
+        examined += 1;
+        if examined > MAX_PIECES {
+            return Err(EvalError::Budget(format!(
+                "could not separate the crossings of p and q in {MAX_PIECES} pieces"
+            )));
+        }
         let whole = Interval::new(pending.lower.clone(), pending.upper.clone()).map_err(failure)?;
         let rounded = Interval::new(
             Float::with_val_round(coarse_precision, &whole.lower, rug::float::Round::Down).0,
@@ -137,7 +179,12 @@ pub fn split(
             classified.push((pending.lower, pending.upper, Some(positive)));
             continue;
         }
-        if monotone(&mut coarse, map, &rounded) {
+        let slope = slope(&mut coarse, map, &rounded);
+        if let Slope::Signed(positive) = slope {
+            classified.push((pending.lower, pending.upper, Some(positive)));
+            continue;
+        }
+        if let Slope::Monotone = slope {
             let left = sign(&mut fine, map, &point(&pending.lower));
             let right = sign(&mut fine, map, &point(&pending.upper));
             if let (Some(l), Some(r)) = (left, right) {
@@ -263,7 +310,11 @@ fn locate(
             break;
         }
     }
-    // Certify: opposite signs at u ± ε, widening ε if the precision cannot tell the signs apart.
+    // Certify: opposite signs at u ± ε, widening ε if the precision cannot tell the signs apart. A root at
+    // an end of the bracket (where the sign is 0, so unknown) is certified from the other side: the
+    // difference is monotone, so one sign at both the bracket's end and u − ε holds all the way between.
+    let at_lower = sign(evaluator, map, &point(lower));
+    let at_upper = sign(evaluator, map, &point(upper));
     let magnitude = Float::with_val(64, u.abs_ref()) + 1u32;
     let mut epsilon = Float::with_val(precision, magnitude) >> (precision - 12);
     for _ in 0..12 {
@@ -271,13 +322,17 @@ fn locate(
         let high = Float::with_val(precision, &u + &epsilon).min(upper);
         let left = sign(evaluator, map, &point(&low));
         let right = sign(evaluator, map, &point(&high));
-        if let (Some(l), Some(r)) = (left, right) {
-            if l != r {
-                return Ok(Root {
-                    lower: low,
-                    upper: high,
-                });
-            }
+        let certified = match (left, right) {
+            (Some(l), Some(r)) if l != r => true,
+            (Some(l), _) if high == *upper => at_lower == Some(l),
+            (_, Some(r)) if low == *lower => at_upper == Some(r),
+            _ => false,
+        };
+        if certified {
+            return Ok(Root {
+                lower: low,
+                upper: high,
+            });
         }
         epsilon <<= 4;
     }

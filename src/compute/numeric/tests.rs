@@ -339,6 +339,44 @@ fn total_variation_with_a_crossing_off_centre() {
     );
 }
 
+/// An end piece reaching t = eᵘ far below 2⁻⁶⁴ next to x = 1: bounds at 64 bits rounded 1 − t to 1, so
+/// the Kumaraswamy factor 1 − x² enclosed 0 and every bound failed (JS stopped with "could not bound the
+/// integrand", TV bisected its crossing search without end). References: mpmath, 30 digits.
+#[test]
+fn bounds_near_a_support_end_keep_the_distance_to_it() {
+    let kumaraswamy = single(FamilyKind::Kumaraswamy, &[int(2), int(3)]);
+    assert_value(
+        JensenShannon,
+        None,
+        &n(int(0), int(1)),
+        Some(&kumaraswamy),
+        "0.34249167235664850435",
+    );
+    let gumbel = single(FamilyKind::Gumbel, &[ratio(1, 2), int(1)]);
+    assert_value(
+        TotalVariation,
+        None,
+        &gumbel,
+        Some(&kumaraswamy),
+        "0.68558856666141059656",
+    );
+}
+
+/// A logistic far in the left tail of a Cauchy: written with e^{−z}, its log-density's complex enclosures
+/// held e^{10⁴} and covered the plane (JS timed out). Reference: mpmath, 25 digits.
+#[test]
+fn logistic_far_in_a_heavy_tail() {
+    let cauchy = single(FamilyKind::Cauchy, &[int(0), int(1)]);
+    let logistic = single(FamilyKind::Logistic, &[ratio(1, 2), int(1)]);
+    assert_value(
+        JensenShannon,
+        None,
+        &cauchy,
+        Some(&logistic),
+        "0.052251337065817281322",
+    );
+}
+
 #[test]
 fn nearly_equal_distributions_cancel_without_losing_digits() {
     // KL(N(0,1) || N(10⁻¹⁰, 1)) = 10⁻²⁰/2 exactly.
@@ -615,4 +653,27 @@ fn series_leaves_report_their_method() {
     let leaves = quantity.finite().unwrap().numeric_leaves();
     assert_eq!(leaves[0].value.method(), Method::Series);
     assert!(leaves[0].value.is_proven());
+}
+
+/// Total variation between logistics of one scale is tanh(|Δμ|/4s). By quadrature: a crossing that falls
+/// exactly on a bisection point (−1/2 here) is certified from one side; and for nearly equal
+/// distributions the sign of log p − log q comes from the mean value form, where evaluating it over wide
+/// intervals could not see a difference of 10⁻³ (the search used to bisect for minutes).
+#[test]
+fn total_variation_crossings_at_cuts_and_near_equality() {
+    let logistic = |location: Expr, scale: Expr| single(FamilyKind::Logistic, &[location, scale]);
+    assert_value(
+        TotalVariation,
+        None,
+        &logistic(int(-1), int(2)),
+        Some(&logistic(int(0), int(2))),
+        "0.124353001771596208054647275806",
+    );
+    assert_value(
+        TotalVariation,
+        None,
+        &logistic(ratio(1, 2), int(1)),
+        Some(&logistic(ratio(501, 1000), int(1))),
+        "0.000249999994791666796874996706039",
+    );
 }

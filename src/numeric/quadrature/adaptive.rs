@@ -12,15 +12,12 @@ use rug::Float;
 
 use super::complex::{rectangle, Complex, ComplexEvaluator, NotAnalytic};
 use super::legendre::{self, DEGREES};
-use super::{Map, Region};
+use super::{Map, Region, BOUND_PRECISION};
 use crate::error::EvalError;
 use crate::interrupt::Interrupt;
 use crate::numeric::compiled::interval::IntervalEvaluator;
 use crate::numeric::interval::{down, up, Failure, Interval};
 use crate::numeric::trace::{self, Trace};
-
-/// Precision of the bounds (the error terms need only a few correct bits).
-pub const BOUND_PRECISION: u32 = 64;
 
 /// Limits and targets of one integration.
 #[derive(Clone, Debug)]
@@ -115,7 +112,10 @@ pub fn integrate_region(
     let precision = settings.precision;
     let a = crate::numeric::enclose(&region.lower, precision, interrupt)?;
     let b = crate::numeric::enclose(&region.upper, precision, interrupt)?;
-    let coarse = IntervalEvaluator::new(&region.program, BOUND_PRECISION)?;
+    let coarse = IntervalEvaluator::new(
+        &region.program,
+        super::bound_precision(region.map, &a.lower),
+    )?;
     let complex = ComplexEvaluator::new(&region.program, coarse.constants());
     let mut integrand = Integrand {
         map: region.map,
