@@ -176,3 +176,37 @@ fn many_digits() {
     assert_eq!(value.trim_start_matches("0.").len(), 10000);
     assert!(value.starts_with("0.3181471805599453094172321214581765680755001343602552541206800094933936219696947156058633269964186875"));
 }
+
+#[test]
+fn equal_mixture_components_merge_into_one() {
+    divcalc()
+        .arg("1/3*CB(3/10) + 2/3*CB(3/10)")
+        .assert()
+        .success()
+        .stdout("CB(3/10)\n");
+    // Merged, P is Q, and JS is exactly 0 (its quadrature would integrate an exact zero and never certify).
+    divcalc()
+        .arg("JS(1/3*CB(3/10) + 2/3*CB(3/10) || CB(3/10))")
+        .assert()
+        .success()
+        .stdout("0\n");
+    divcalc()
+        .arg("1/4*N(0,1) + 1/2*N(1,1) + 1/4*N(0,1)")
+        .assert()
+        .success()
+        .stdout("1/2*N(0, 1) + 1/2*N(1, 1)\n");
+}
+
+#[test]
+fn point_masses_in_mixtures_have_mass_functions() {
+    divcalc()
+        .arg("KL(N(1/2, 2) || 1/3*Bern(1/3) + (1 - 1/3)*Delta(1))")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("inf  (N(1/2, 2) has a density"));
+    divcalc()
+        .arg("KL(1/3*Bern(1/3) + (1 - 1/3)*Delta(1) || Poisson(1))")
+        .assert()
+        .success()
+        .stdout("2*log(2)/9 - 2*log(3) + 7*log(7)/9 + 1\n≈ 0.47029380094234547883\n");
+}

@@ -233,7 +233,18 @@ fn support_of(distribution: &Distribution) -> Option<crate::family::Support> {
 
 fn mixture_support(components: &[crate::family::Component]) -> Option<crate::family::Support> {
     use crate::family::support::{Bound, Support};
-    let supports: Vec<Support> = components.iter().map(|c| c.family.support()).collect();
+    // A point mass at an integer joins integer supports as the one-point range {v, …, v}.
+    let as_integers = |support: Support| match support {
+        Support::Point(Expr::Number(value)) if value.is_integer() => Support::Integers {
+            lower: Expr::Number(value.clone()),
+            upper: Some(Expr::Number(value)),
+        },
+        other => other,
+    };
+    let supports: Vec<Support> = components
+        .iter()
+        .map(|c| as_integers(c.family.support()))
+        .collect();
     let mut union = supports.first()?.clone();
     for next in &supports[1..] {
         union = match (&union, next) {

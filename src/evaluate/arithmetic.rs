@@ -145,6 +145,21 @@ pub(crate) fn distribution(value: Value) -> Result<Distribution, EvalError> {
                     "mixtures are of one-dimensional distributions only".into(),
                 ));
             }
+            // Equal components are one component (1/3·X + 2/3·X is X): merged, a mixture equal to its
+            // partner is recognised as P = Q, where its quadrature would integrate an exact zero.
+            let mut merged: Vec<Component> = Vec::with_capacity(components.len());
+            for component in components {
+                match merged
+                    .iter_mut()
+                    .find(|kept| kept.family == component.family)
+                {
+                    Some(kept) => {
+                        kept.weight = sym::simplify(&(kept.weight.clone() + component.weight))
+                    }
+                    None => merged.push(component),
+                }
+            }
+            let components = merged;
             if components.len() == 1 {
                 let component = components.into_iter().next().expect("one component");
                 return Ok(Distribution::Family(component.family));

@@ -34,8 +34,10 @@ pub fn exp(x: &Interval) -> Result<Interval, Failure> {
         // exp(b) = exp(a)·exp(b − a) ≤ exp(a)·(1 + 2(b − a)) for b − a ≤ 1: one exponential, not two.
         let (lower, direction) = round(precision, x.lower.exp_ref(), Round::Down);
         let at_lower = Interval::from_lower(lower, direction)?;
-        let factor = up(precision, (width * 2u32) + 1u32);
-        let upper = up(precision, &at_lower.upper * &factor);
+        // exp(a)·2(b − a) rounded up, then added with one upward rounding: forming 1 + 2(b − a) first
+        // would round it to 1 whenever b − a is below the precision's unit.
+        let increment = up(precision, &at_lower.upper * &(width << 1u32));
+        let upper = up(precision, &at_lower.upper + &increment);
         return Interval::new(at_lower.lower, upper);
     }
     x.monotone(true, |v, r| round(precision, v.exp_ref(), r))

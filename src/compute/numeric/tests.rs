@@ -362,6 +362,24 @@ fn bounds_near_a_support_end_keep_the_distance_to_it() {
     );
 }
 
+/// A mixture with a Beta(1/2, 1/3) part, whose (1 − x)^(−2/3) makes the cut near x = 1 fall at t ≈ 2⁻²²⁰:
+/// the points x = 1 − t there need more bits than the working precision, or 1 − x² rounds to 0 and the
+/// logarithm fails. Reference: mpmath with x = 1 − s³ written out (its plain quad loses digits here).
+#[test]
+fn points_near_a_singular_end_keep_the_distance_to_it() {
+    let beta = single(FamilyKind::Beta, &[ratio(1, 2), ratio(1, 3)]);
+    let kumaraswamy = single(FamilyKind::Kumaraswamy, &[int(2), int(3)]);
+    let p = mixture(&[(ratio(1, 3), beta), (ratio(2, 3), kumaraswamy)]);
+    let cauchy = single(FamilyKind::Cauchy, &[int(-2), int(3)]);
+    assert_value(
+        JensenShannon,
+        None,
+        &p,
+        Some(&cauchy),
+        "0.576238853942246070763628485898",
+    );
+}
+
 /// A logistic far in the left tail of a Cauchy: written with e^{−z}, its log-density's complex enclosures
 /// held e^{10⁴} and covered the plane (JS timed out). Reference: mpmath, 25 digits.
 #[test]

@@ -119,7 +119,11 @@ pub fn integrate_region(
     let complex = ComplexEvaluator::new(&region.program, coarse.constants());
     let mut integrand = Integrand {
         map: region.map,
-        working: IntervalEvaluator::new(&region.program, precision)?,
+        // Near a support end the points x = c ± t need the bits that keep t, as the bounds do.
+        working: IntervalEvaluator::new(
+            &region.program,
+            precision + super::bound_precision(region.map, &a.lower) - BOUND_PRECISION,
+        )?,
         coarse,
         complex,
     };
