@@ -331,6 +331,17 @@ impl Distribution {
         }
     }
 
+    /// The components with their weights: one of weight 1 for a family.
+    pub fn weighted(&self) -> Vec<(Expr, &Family)> {
+        match self {
+            Distribution::Family(family) => vec![(Expr::int(1), family)],
+            Distribution::Mixture(components) => components
+                .iter()
+                .map(|component| (component.weight.clone(), &component.family))
+                .collect(),
+        }
+    }
+
     /// The name used in rule names (`Normal`, `Mixture`).
     pub fn display_name(&self) -> &'static str {
         match self {

@@ -104,13 +104,7 @@ fn end(bound: &Bound) -> Result<Option<Point>, EvalError> {
 impl Density {
     /// The components of a continuous distribution.
     pub fn new(distribution: &Distribution) -> Result<Density, EvalError> {
-        let weighted: Vec<(Expr, &Family)> = match distribution {
-            Distribution::Family(family) => vec![(Expr::int(1), family)],
-            Distribution::Mixture(components) => components
-                .iter()
-                .map(|component| (component.weight.clone(), &component.family))
-                .collect(),
-        };
+        let weighted = distribution.weighted();
         let x = Expr::symbol(VARIABLE, Domain::Real);
         let mut components = Vec::with_capacity(weighted.len());
         for (weight, family) in weighted {

@@ -71,13 +71,7 @@ fn integer_of(expr: &Expr) -> Option<i64> {
 }
 
 fn masses(distribution: &Distribution) -> Result<Vec<Mass>, EvalError> {
-    let weighted: Vec<(Expr, &Family)> = match distribution {
-        Distribution::Family(family) => vec![(Expr::int(1), family)],
-        Distribution::Mixture(components) => components
-            .iter()
-            .map(|component| (component.weight.clone(), &component.family))
-            .collect(),
-    };
+    let weighted = distribution.weighted();
     let unsupported = |family: &Family| EvalError::NoRule(format!("the series of {family}"));
     let x = Expr::symbol(VARIABLE, Domain::Real);
     let mut result = Vec::new();
