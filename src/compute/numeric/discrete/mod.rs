@@ -70,6 +70,16 @@ fn integer_of(expr: &Expr) -> Option<i64> {
         .flatten()
 }
 
+/// One past the largest finite upper end among `masses` (`first` when none is finite), and never below
+/// `first`: from there on, only the infinite supports have terms.
+fn finite_end<'a>(masses: impl Iterator<Item = &'a Mass>, first: i64) -> i64 {
+    masses
+        .filter_map(|mass| mass.upper)
+        .max()
+        .map_or(first, |upper| upper + 1)
+        .max(first)
+}
+
 fn masses(distribution: &Distribution) -> Result<Vec<Mass>, EvalError> {
     let weighted = distribution.weighted();
     let unsupported = |family: &Family| EvalError::NoRule(format!("the series of {family}"));

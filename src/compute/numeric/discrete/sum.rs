@@ -3,7 +3,9 @@
 use num_traits::{One, Signed};
 use rug::Float;
 
-use super::{failure, masses, rational, tail_model, unbounded, Evaluators, Mass, BOUND_PRECISION};
+use super::{
+    failure, finite_end, masses, rational, tail_model, unbounded, Evaluators, Mass, BOUND_PRECISION,
+};
 use crate::compute::numeric::integrand::Form;
 use crate::error::EvalError;
 use crate::exact::Rational;
@@ -121,13 +123,7 @@ impl Sum {
         let p = masses(p)?;
         let q = q.map(masses).transpose()?.unwrap_or_default();
         let first = p.iter().chain(&q).map(|mass| mass.lower).min().unwrap_or(0);
-        let finite_end = p
-            .iter()
-            .chain(&q)
-            .filter_map(|mass| mass.upper)
-            .max()
-            .map_or(first, |upper| upper + 1)
-            .max(first);
+        let finite_end = finite_end(p.iter().chain(&q), first);
         let sum = Sum {
             form,
             p,

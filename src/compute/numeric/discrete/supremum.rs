@@ -2,7 +2,7 @@
 
 use num_traits::One;
 
-use super::{failure, masses, tail_model, Evaluators, Mass, BOUND_PRECISION};
+use super::{failure, finite_end, masses, tail_model, Evaluators, Mass, BOUND_PRECISION};
 use crate::error::EvalError;
 use crate::exact::Rational;
 use crate::family::Distribution;
@@ -32,14 +32,7 @@ impl Supremum {
     ) -> Result<PreparedSupremum, EvalError> {
         let (p, q) = (masses(p)?, masses(q)?);
         let first = p.iter().map(|mass| mass.lower).min().unwrap_or(0);
-        let finite_end = p
-            .iter()
-            .chain(&q)
-            .filter_map(|mass| mass.upper)
-            .max()
-            .map_or(first, |upper| upper + 1)
-            .max(first)
-            .max(5);
+        let finite_end = finite_end(p.iter().chain(&q), first).max(5);
         let mut p_values = Evaluators::new(&p, BOUND_PRECISION)?;
         let mut q_values = Evaluators::new(&q, BOUND_PRECISION)?;
         for k in first..=finite_end {
