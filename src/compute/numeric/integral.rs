@@ -396,9 +396,7 @@ impl Integral {
             self.magnitude = Float::with_val(64, 1) >> shift;
             let value = self.enclose_with(shift + goal + 40, goal, interrupt)?;
             if !value.contains_zero() {
-                let magnitude = Float::with_val(64, value.lower.abs_ref());
-                let other = Float::with_val(64, value.upper.abs_ref());
-                self.magnitude = if magnitude < other { magnitude } else { other };
+                self.magnitude = Float::with_val(64, &value.abs().lower);
                 return Ok(());
             }
         }

@@ -7,6 +7,7 @@ use super::{
     failure, finite_end, masses, rational, tail_model, unbounded, Evaluators, Mass, BOUND_PRECISION,
 };
 use crate::compute::numeric::integrand::Form;
+use crate::compute::numeric::leaf::working_precision;
 use crate::error::EvalError;
 use crate::exact::Rational;
 use crate::family::Distribution;
@@ -360,9 +361,7 @@ impl Sum {
             self.magnitude = Float::with_val(64, 1) >> shift;
             let value = self.enclose_with(96, 40, interrupt)?;
             if !value.contains_zero() {
-                let lower = Float::with_val(64, value.lower.abs_ref());
-                let upper = Float::with_val(64, value.upper.abs_ref());
-                self.magnitude = if lower < upper { lower } else { upper };
+                self.magnitude = Float::with_val(64, &value.abs().lower);
                 return Ok(());
             }
         }
@@ -391,14 +390,8 @@ enum Tail {
 
 impl Enclose for Sum {
     fn enclose(&self, precision: u32, interrupt: &dyn Interrupt) -> Result<Interval, EvalError> {
-        if precision > 1 << 16 {
-            return Err(EvalError::Budget(format!(
-                "{} is limited to 65536 bits",
-                self.description
-            )));
-        }
-        let goal = precision.saturating_sub(24).max(24);
-        self.enclose_with(precision + 8, goal, interrupt)
+        let (working, goal) = working_precision(precision, &self.description)?;
+        self.enclose_with(working, goal, interrupt)
     }
 
     fn method(&self) -> Method {
