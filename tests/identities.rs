@@ -2,6 +2,8 @@
 //! KL ≥ 0, KL(P‖P) = 0, H(P, Q) = H(P) + KL(P‖Q), Rényi non-decreasing in α and continuous at α = 1 (where it
 //! is KL), Hellinger and TV in [0, 1], JS ≤ log 2.
 
+mod common;
+
 use divcalc::{AnswerValue, Options, Outcome, Session};
 use proptest::prelude::*;
 
@@ -84,25 +86,8 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// 48 cases from a fixed seed, so that CI runs the same cases every time; `PROPTEST_RNG_SEED` and
-/// `PROPTEST_CASES` choose others (a wider random sweep: `PROPTEST_RNG_SEED=$RANDOM PROPTEST_CASES=1000
-/// cargo test --release --test identities`).
-fn config() -> ProptestConfig {
-    let default = ProptestConfig::default();
-    let cases = std::env::var("PROPTEST_CASES").map_or(48, |_| default.cases);
-    let rng_seed = match default.rng_seed {
-        proptest::test_runner::RngSeed::Random => proptest::test_runner::RngSeed::Fixed(20_261_124),
-        seed => seed,
-    };
-    ProptestConfig {
-        cases,
-        rng_seed,
-        ..default
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::fixed_seed(48, 20_261_124))]
 
     #[test]
     fn kl_is_non_negative_and_zero_on_the_diagonal((p, q) in pair()) {

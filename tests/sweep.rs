@@ -17,7 +17,6 @@ use divcalc::error::EvalError;
 use divcalc::family::{FamilyKind, SPECS};
 use divcalc::{AnswerValue, Options, Outcome, Session};
 use proptest::prelude::*;
-use proptest::test_runner::RngSeed;
 
 /// The first two examples of every univariate family.
 fn members() -> Vec<&'static str> {
@@ -75,23 +74,11 @@ fn query() -> impl Strategy<Value = (String, f64, f64)> {
         })
 }
 
-fn config() -> ProptestConfig {
-    let default = ProptestConfig::default();
-    let cases = std::env::var("PROPTEST_CASES").map_or(16, |_| default.cases);
-    let rng_seed = match default.rng_seed {
-        RngSeed::Random => RngSeed::Fixed(1_124),
-        seed => seed,
-    };
-    ProptestConfig {
-        cases,
-        rng_seed,
-        failure_persistence: None,
-        ..default
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(ProptestConfig {
+        failure_persistence: None,
+        ..common::fixed_seed(16, 1_124)
+    })]
 
     #[test]
     fn every_query_is_answered_or_refused_by_name((text, low, high) in query()) {

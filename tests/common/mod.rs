@@ -149,3 +149,19 @@ pub fn query(name: &str, p: &str, q: Option<&str>, order: &str) -> String {
         (name, None) => format!("{name}({p})"),
     }
 }
+
+/// A proptest configuration for CI: `cases` cases from the fixed `seed`, so that every run checks the same
+/// ones; the environment's `PROPTEST_RNG_SEED` and `PROPTEST_CASES` choose others for a wider sweep
+/// (`PROPTEST_RNG_SEED=$RANDOM PROPTEST_CASES=1000 cargo test --release --test identities`).
+pub fn fixed_seed(cases: u32, seed: u64) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, RngSeed};
+    let default = Config::default();
+    Config {
+        cases: std::env::var("PROPTEST_CASES").map_or(cases, |_| default.cases),
+        rng_seed: match default.rng_seed {
+            RngSeed::Random => RngSeed::Fixed(seed),
+            seed => seed,
+        },
+        ..default
+    }
+}
