@@ -193,7 +193,13 @@ pub fn split(
                     continue;
                 }
             }
-            let root = locate(&mut fine, map, &pending.lower, &pending.upper, precision)?;
+            let root = locate(
+                &mut fine,
+                map,
+                (&pending.lower, &pending.upper),
+                (left, right),
+                precision,
+            )?;
             classified.push((
                 pending.lower,
                 root.lower.clone(),
@@ -261,12 +267,13 @@ pub fn split(
 }
 
 /// Locates the one crossing in [lower, upper] (where the difference is monotone) to a tiny certified
-/// interval: Newton's method at working precision, then a sign change across r ± ε.
+/// interval: Newton's method at working precision, then a sign change across r ± ε. The second pair holds
+/// the signs the caller found at the bracket's ends (`None` where the difference is 0 or too close to it).
 fn locate(
     evaluator: &mut IntervalEvaluator<'_>,
     map: Map,
-    lower: &Float,
-    upper: &Float,
+    (lower, upper): (&Float, &Float),
+    (at_lower, at_upper): (Option<bool>, Option<bool>),
     precision: u32,
 ) -> Result<Root, EvalError> {
     // Newton's method safeguarded by bisection: [low, high] always holds the root (the difference is
@@ -313,8 +320,6 @@ fn locate(
     // Certify: opposite signs at u ± ε, widening ε if the precision cannot tell the signs apart. A root at
     // an end of the bracket (where the sign is 0, so unknown) is certified from the other side: the
     // difference is monotone, so one sign at both the bracket's end and u − ε holds all the way between.
-    let at_lower = sign(evaluator, map, &point(lower));
-    let at_upper = sign(evaluator, map, &point(upper));
     let magnitude = Float::with_val(64, u.abs_ref()) + 1u32;
     let mut epsilon = Float::with_val(precision, magnitude) >> (precision - 12);
     for _ in 0..12 {
