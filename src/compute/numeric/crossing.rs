@@ -148,7 +148,8 @@ pub fn split(
 ) -> Result<Split, EvalError> {
     let a = crate::numeric::enclose(lower, precision, interrupt)?;
     let b = crate::numeric::enclose(upper, precision, interrupt)?;
-    let coarse_precision = crate::numeric::quadrature::bound_precision(map, &a.lower);
+    let reach = crate::numeric::quadrature::reach_bits(map, &a.lower);
+    let coarse_precision = crate::numeric::quadrature::BOUND_PRECISION + reach;
     let mut coarse = IntervalEvaluator::new(difference, coarse_precision)?;
     let mut fine = IntervalEvaluator::new(difference, precision)?;
     // Each piece left unresolved at the greatest depth costs a bound; a difference that cannot be

@@ -112,18 +112,12 @@ pub fn integrate_region(
     let precision = settings.precision;
     let a = crate::numeric::enclose(&region.lower, precision, interrupt)?;
     let b = crate::numeric::enclose(&region.upper, precision, interrupt)?;
-    let coarse = IntervalEvaluator::new(
-        &region.program,
-        super::bound_precision(region.map, &a.lower),
-    )?;
+    let reach = super::reach_bits(region.map, &a.lower);
+    let coarse = IntervalEvaluator::new(&region.program, BOUND_PRECISION + reach)?;
     let complex = ComplexEvaluator::new(&region.program, coarse.constants());
     let mut integrand = Integrand {
         map: region.map,
-        // Near a support end the points x = c ± t need the bits that keep t, as the bounds do.
-        working: IntervalEvaluator::new(
-            &region.program,
-            precision + super::bound_precision(region.map, &a.lower) - BOUND_PRECISION,
-        )?,
+        working: IntervalEvaluator::new(&region.program, precision + reach)?,
         coarse,
         complex,
     };

@@ -45,19 +45,19 @@ pub struct Region {
 /// Precision of the bounds (ranges and complex boxes) where nothing asks for more.
 pub const BOUND_PRECISION: u32 = 64;
 
-/// The precision of the range and box bounds over u ≥ `lower`. 64 bits serve, except on an exponential
-/// region that reaches t = eᵘ far below 2⁻⁶⁴: there an end piece evaluates x = c ± t, and at 64 bits c ± t
-/// rounds to c, so 1 − xᵃ (Kumaraswamy near x = 1, say) would enclose 0 and every bound fail however far
-/// the segment is bisected.
-pub fn bound_precision(map: Map, lower: &rug::Float) -> u32 {
+/// The bits a region over u ≥ `lower` needs beyond the usual, in its bounds and in its points alike: an
+/// exponential region reaching t = eᵘ far below 2⁻⁶⁴ evaluates x = c ± t near an end c, and without
+/// −u/log 2 more bits c ± t rounds to c, so 1 − xᵃ (Kumaraswamy near x = 1, say) encloses 0 and every
+/// bound fails however far the segment is bisected.
+pub fn reach_bits(map: Map, lower: &rug::Float) -> u32 {
     let reach = match map {
         Map::Linear => 0.0,
         Map::Exponential => -lower.to_f64() * std::f64::consts::LOG2_E,
     };
     if reach.is_finite() && reach > 0.0 {
-        BOUND_PRECISION + (reach.ceil() as u32).min(1 << 16)
+        (reach.ceil() as u32).min(1 << 16)
     } else {
-        BOUND_PRECISION
+        0
     }
 }
 
