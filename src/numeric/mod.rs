@@ -6,6 +6,7 @@
 //! digits, within a precision and time budget.
 
 pub mod bessel;
+pub mod coarse;
 pub mod compiled;
 pub mod decimal;
 pub mod evaluate;

@@ -10,11 +10,12 @@
 use rug::ops::Pow;
 use rug::Float;
 
-use super::complex::{rectangle, Complex, ComplexEvaluator, NotAnalytic};
+use super::complex::{rectangle, Complex, ComplexEvaluator, NotAnalytic, Part};
 use super::legendre::{self, DEGREES};
 use super::{Map, Region, BOUND_PRECISION};
 use crate::error::EvalError;
 use crate::interrupt::Interrupt;
+use crate::numeric::coarse::Coarse;
 use crate::numeric::compiled::interval::IntervalEvaluator;
 use crate::numeric::interval::{down, up, Failure, Interval};
 use crate::numeric::trace::{self, Trace};
@@ -58,7 +59,10 @@ struct Integrand<'a> {
     map: Map,
     working: IntervalEvaluator<'a>,
     coarse: IntervalEvaluator<'a>,
-    complex: ComplexEvaluator<'a>,
+    /// Bounds on complex boxes in f64 ranges: for regions that stay within f64's reach (see
+    /// [`Integrand::on_box`]).
+    fast: Option<ComplexEvaluator<'a, Coarse>>,
+    complex: ComplexEvaluator<'a, Interval>,
 }
 
 impl Integrand<'_> {
@@ -84,14 +88,37 @@ impl Integrand<'_> {
         Integrand::real(&mut self.coarse, self.map, u)
     }
 
-    fn on_box(&self, u: &Complex) -> Result<Complex, NotAnalytic> {
-        match self.map {
-            Map::Linear => self.complex.evaluate(u),
+    fn on_evaluator<R: Part>(
+        evaluator: &ComplexEvaluator<'_, R>,
+        map: Map,
+        u: &Complex<R>,
+    ) -> Result<Float, NotAnalytic> {
+        let value = match map {
+            Map::Linear => evaluator.evaluate(u)?,
             Map::Exponential => {
                 let t = u.exp()?;
-                self.complex.evaluate(&t)?.mul(&t)
+                evaluator.evaluate(&t)?.mul(&t)?
+            }
+        };
+        Ok(value.magnitude())
+    }
+
+    /// An upper bound on |g| over the box re × im. The f64 ranges serve where they can: a box they cannot
+    /// bound for want of range (an overflow, an underflow) is bounded again with MPFR, and so is a box too
+    /// narrow for f64 to resolve (its width below 2⁻³⁰ of its distance from 0).
+    fn on_box(&self, re: &Interval, im: &Interval) -> Result<Float, NotAnalytic> {
+        if let Some(fast) = &self.fast {
+            let width = Float::with_val(BOUND_PRECISION, re.width());
+            if width > (re.magnitude() >> 30u32) {
+                let u = Complex::rectangle(Coarse::of(re)?, Coarse::of(im)?);
+                match Integrand::on_evaluator(fast, self.map, &u) {
+                    Err(NotAnalytic::Range) => {}
+                    settled => return settled,
+                }
             }
         }
+        let u = Complex::rectangle(re.clone(), im.clone());
+        Integrand::on_evaluator(&self.complex, self.map, &u)
     }
 }
 
@@ -114,11 +141,21 @@ pub fn integrate_region(
     let b = crate::numeric::enclose(&region.upper, precision, interrupt)?;
     let reach = super::reach_bits(region.map, &a.lower);
     let coarse = IntervalEvaluator::new(&region.program, BOUND_PRECISION + reach)?;
-    let complex = ComplexEvaluator::new(&region.program, coarse.constants());
+    let unbounded =
+        || EvalError::Budget("quadrature: a constant of the integrand is too large".into());
+    let complex = ComplexEvaluator::new(&region.program, coarse.constants(), |c| Ok(c.clone()))
+        .map_err(|_| unbounded())?;
+    // A region reaching below 2⁻⁶⁴ needs more bits than f64 has.
+    let fast = (reach == 0)
+        .then(|| {
+            ComplexEvaluator::new(&region.program, coarse.constants(), |c| Ok(Coarse::of(c)?)).ok()
+        })
+        .flatten();
     let mut integrand = Integrand {
         map: region.map,
         working: IntervalEvaluator::new(&region.program, precision + reach)?,
         coarse,
+        fast,
         complex,
     };
     let mut tolerance = settings.tolerance.clone();
@@ -278,18 +315,18 @@ fn best_degree(
     let width = up(p, half * &x_float);
     let height = up(p, half * &y);
     let center = Interval::new(down(p, &center.lower), up(p, &center.upper)).ok()?;
-    let rectangle = rectangle(&center, &width, &height).ok()?;
-    let value = integrand.on_box(&rectangle);
+    let (re, im) = rectangle(&center, &width, &height).ok()?;
+    let value = integrand.on_box(&re, &im);
     if trace::enabled(Trace::Boxes) {
         eprintln!(
             "      box X {x} center {:.3} half {:.3e}: {:?}",
             center.midpoint().to_f64(),
             half.to_f64(),
-            value.as_ref().map(|v| v.magnitude().to_f64())
+            value.as_ref().map(|v| v.to_f64())
         );
     }
     let value = value.ok()?;
-    let m = up(p, value.magnitude() * half);
+    let m = up(p, value * half);
     if !m.is_finite() {
         return None;
     }

@@ -72,20 +72,33 @@ fn legendre(n: usize, x: &Float) -> (Float, Float) {
 
 /// (Pₙ, Pₙ₋₁) on an interval.
 fn legendre_interval(n: usize, x: &Interval) -> Result<(Interval, Interval), Failure> {
-    let precision = x.precision();
-    let integer = |k: usize| Interval::point(Float::with_val(precision, k));
-    let mut previous = integer(1);
+    let mut previous = Interval::point(Float::with_val(x.precision(), 1));
     let mut current = x.clone();
-    for k in 1..n {
-        let next = integer(2 * k + 1)
-            .mul(x)?
+    for k in 1..n as u32 {
+        let next = x
             .mul(&current)?
-            .sub(&integer(k).mul(&previous)?)?
-            .div(&integer(k + 1))?;
+            .scale(2 * k + 1, k + 1)?
+            .sub(&previous.scale(k, k + 1)?)?;
         previous = current;
         current = next;
     }
     Ok((current, previous))
+}
+
+/// Newton's method in f64 from `x`: a start for the steps in MPFR.
+fn newton_f64(n: usize, mut x: f64) -> f64 {
+    for _ in 0..8 {
+        let (mut previous, mut current) = (1.0, x);
+        for k in 1..n {
+            let k = k as f64;
+            let next = ((2.0 * k + 1.0) * x * current - k * previous) / (k + 1.0);
+            previous = current;
+            current = next;
+        }
+        let derivative = n as f64 * (previous - x * current) / (1.0 - x * x);
+        x -= current / derivative;
+    }
+    x
 }
 
 /// One Newton step x ← x − Pₙ(x)/Pₙ′(x), with Pₙ′ = n(Pₙ₋₁ − x Pₙ)/(1 − x²).
@@ -114,10 +127,7 @@ fn compute(degree: usize, precision: u32) -> Result<Rule, Failure> {
         // Tricomi's approximation of the k-th largest root, then Newton with the precision doubling.
         let theta = std::f64::consts::PI * (k as f64 - 0.25) / (nf + 0.5);
         let guess = theta.cos() * (1.0 - (nf - 1.0) / (8.0 * nf * nf * nf));
-        let mut x = Float::with_val(53, guess);
-        for _ in 0..6 {
-            x = newton(n, &x);
-        }
+        let mut x = Float::with_val(53, newton_f64(n, guess));
         let mut bits = 53;
         while bits < working {
             bits = (bits * 2).min(working);
