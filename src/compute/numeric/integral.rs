@@ -1,7 +1,7 @@
 //! A divergence integral as a numeric leaf: pieces with compiled integrands, certified cuts, and the
 //! enclosure at a requested precision.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use num_traits::One;
 use rug::Float;
@@ -34,6 +34,10 @@ pub struct Prepared {
     pub p: Vec<Component>,
     /// The present components of Q.
     pub q: Vec<Component>,
+    /// The upper envelope of a tail, built once at the first y of the cut's search where one exists (as
+    /// y = first·2^exponent, with that exponent): it holds from there on, so every later y of every cut
+    /// reuses it.
+    pub tail: OnceLock<Option<(u32, envelope::Envelope)>>,
 }
 
 /// An integral ready to be enclosed.
@@ -135,6 +139,7 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
             signed,
             p: p_components.into_iter().cloned().collect(),
             q: q_components.into_iter().cloned().collect(),
+            tail: OnceLock::new(),
         });
     }
     let integral = Integral {
@@ -209,41 +214,51 @@ impl Integral {
         }
     }
 
-    /// The cut y and the bound of the integral beyond it, with the bound at most `target`.
+    /// The cut y and the bound of the integral beyond it, with the bound at most `target`. The cuts are
+    /// y = first·2^exponent. The piece's cached envelope, cheap to evaluate, finds an exponent that serves;
+    /// envelopes built afresh at each y are tighter (far tighter for a log-normal tail, whose (log y)² they
+    /// bound by a tangent at y) but costly, so they only bisect below it.
     fn cut(&self, piece: &Prepared, target: &Float) -> Option<(Rational, Float)> {
         let first = first_y(&piece.kind)?;
-        let bound_at = |exponent: u32| -> Option<(Rational, Float)> {
-            let y = &first * Rational::from_integer(num_bigint::BigInt::from(2).pow(exponent));
+        let y_at = |exponent: u32| -> Rational {
+            &first * Rational::from_integer(num_bigint::BigInt::from(2).pow(exponent))
+        };
+        let cached = piece.tail.get_or_init(|| {
+            doublings().find_map(|exponent| {
+                let (upper, _) = self.envelopes(piece, &y_at(exponent));
+                upper.map(|upper| (exponent, upper))
+            })
+        });
+        let (start, upper) = cached.as_ref()?;
+        let afresh = |exponent: u32| -> Option<(Rational, Float)> {
+            let y = y_at(exponent);
             let (upper, _) = self.envelopes(piece, &y);
             let bound = envelope::tail_integral(&upper?, &y)?;
-            Some((y, bound))
+            (bound <= *target).then_some((y, bound))
         };
-        let mut previous = 0;
-        let mut exponent = 0;
-        loop {
-            if let Some((y, bound)) = bound_at(exponent) {
-                if bound <= *target {
-                    // Refine between the last exponent that failed and this one.
-                    let (mut low, mut high, mut best) = (previous, exponent, (y, bound));
-                    while high > low + 1 {
-                        let middle = (low + high) / 2;
-                        match bound_at(middle) {
-                            Some((y, bound)) if bound <= *target => {
-                                high = middle;
-                                best = (y, bound);
-                            }
-                            _ => low = middle,
-                        }
-                    }
-                    return Some(best);
-                }
-            }
-            if exponent >= 1 << 15 {
-                return None;
-            }
-            previous = exponent;
-            exponent = if exponent == 0 { 1 } else { exponent * 2 };
+        let from_cache = |exponent: u32| -> Option<(Rational, Float)> {
+            let y = y_at(exponent);
+            let bound = envelope::tail_integral(upper, &y)?;
+            (bound <= *target).then_some((y, bound))
+        };
+        let Some((mut high, mut best)) = search(*start, &from_cache) else {
+            return search(*start, &afresh).map(|(_, found)| found);
+        };
+        if let Some(found) = afresh(*start) {
+            return Some(found);
         }
+        let mut low = *start;
+        while high > low + 1 {
+            let middle = (low + high) / 2;
+            match afresh(middle) {
+                Some(found) => {
+                    high = middle;
+                    best = found;
+                }
+                None => low = middle,
+            }
+        }
+        Some(best)
     }
 
     /// `Some(reason)` when a tail's integral provably diverges; an error when neither convergence nor
@@ -402,6 +417,36 @@ impl Integral {
         }
         Ok(())
     }
+}
+
+/// The least exponent from `start` on where `serves` finds a cut, to within a doubling then a bisection,
+/// with that cut.
+fn search<T>(start: u32, serves: &impl Fn(u32) -> Option<T>) -> Option<(u32, T)> {
+    let mut previous = start;
+    for exponent in doublings().skip_while(|exponent| *exponent < start) {
+        if let Some(found) = serves(exponent) {
+            // Refine between the last exponent that failed and this one.
+            let (mut low, mut high, mut best) = (previous, exponent, found);
+            while high > low + 1 {
+                let middle = (low + high) / 2;
+                match serves(middle) {
+                    Some(found) => {
+                        high = middle;
+                        best = found;
+                    }
+                    None => low = middle,
+                }
+            }
+            return Some((high, best));
+        }
+        previous = exponent;
+    }
+    None
+}
+
+/// The exponents of the cuts' search: 0, 1, 2, 4, …, 2¹⁵.
+fn doublings() -> impl Iterator<Item = u32> {
+    std::iter::once(0).chain((0..=15).map(|k| 1 << k))
 }
 
 fn up(value: &Float) -> Float {
