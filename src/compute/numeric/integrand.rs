@@ -109,6 +109,22 @@ pub fn compile(
         (HellingerSquared | TotalVariation(_), true, false) => single(b, p, half()),
         (HellingerSquared | TotalVariation(_), false, true) => single(b, q, half()),
         (Pearson, false, true) => single(b, q, constant(Expr::int(1))),
+        (KullbackLeibler, true, true) if p.len() == 1 && q.len() == 1 => {
+            // p (log p − log q) with the logarithms of both log-densities gathered into one.
+            let log_p = p[0].log_weight.clone() + p[0].log_density.clone();
+            let log_q = q[0].log_weight.clone() + q[0].log_density.clone();
+            let lp = compile_log_density(&mut b, p)?;
+            let dp = compile_density(&mut b, p, lp.clone())?;
+            let difference = match b.log_difference(&log_p, &log_q)? {
+                Some(difference) => difference,
+                None => {
+                    let lq = compile_log_density(&mut b, q)?;
+                    b.sub(lp, lq)
+                }
+            };
+            let node = b.mul(dp, difference);
+            Ok(Piece::Formula(b.finish(node)))
+        }
         (form, true, true) => {
             let lp = compile_log_density(&mut b, p)?;
             let lq = compile_log_density(&mut b, q)?;

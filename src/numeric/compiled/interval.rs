@@ -93,6 +93,11 @@ impl<'a> IntervalEvaluator<'a> {
                         .collect::<Result<Vec<Interval>, Failure>>()?;
                     log_sum_exp(&terms)?
                 }
+                Instruction::LogProduct(factors) => {
+                    let values: Vec<(&Interval, i32)> =
+                        factors.iter().map(|(a, k)| (self.get(*a, t), *k)).collect();
+                    log_product(&values, self.precision)?
+                }
             };
             self.registers.push(value);
         }
@@ -177,6 +182,22 @@ impl<'a> IntervalEvaluator<'a> {
                     Jet { value, derivative }
                 }
                 Instruction::Unary(unary, a) => jet_unary(*unary, &get(*a, &registers))?,
+                Instruction::LogProduct(factors) => {
+                    let jets: Vec<(Jet, i32)> = factors
+                        .iter()
+                        .map(|(a, k)| (get(*a, &registers), *k))
+                        .collect();
+                    let values: Vec<(&Interval, i32)> =
+                        jets.iter().map(|(jet, k)| (&jet.value, *k)).collect();
+                    let value = log_product(&values, self.precision)?;
+                    // (Σ kᵢ log aᵢ)′ = Σ kᵢ aᵢ′/aᵢ.
+                    let mut derivative = Interval::point(Float::new(self.precision));
+                    for (jet, k) in &jets {
+                        let k = Interval::point(Float::with_val(self.precision, *k));
+                        derivative = derivative.add(&k.mul(&jet.derivative.div(&jet.value)?)?)?;
+                    }
+                    Jet { value, derivative }
+                }
                 Instruction::LogSumExp(pairs) => {
                     let terms = pairs
                         .iter()
@@ -323,6 +344,23 @@ pub fn apply(unary: Unary, x: &Interval) -> Result<Interval, Failure> {
         Unary::Sin => functions::sin(x),
         Unary::Cos => functions::cos(x),
     }
+}
+
+/// Σ kᵢ log aᵢ as the logarithm of Π aᵢ^kᵢ, each aᵢ checked positive first (a product of negative
+/// factors may be positive where the terms' logarithms are undefined).
+pub fn log_product(factors: &[(&Interval, i32)], precision: u32) -> Result<Interval, Failure> {
+    let mut numerator = Interval::point(Float::with_val(precision, 1));
+    let mut denominator = numerator.clone();
+    for (value, k) in factors {
+        functions::require_positive(value, "log")?;
+        let power = power::pow_integer(value, &rug::Integer::from(k.unsigned_abs()))?;
+        if *k > 0 {
+            numerator = numerator.mul(&power)?;
+        } else {
+            denominator = denominator.mul(&power)?;
+        }
+    }
+    functions::log(&numerator.div(&denominator)?)
 }
 
 /// log Σ exp(terms). The lower end is at least the largest lower end of a term (log Σ e^{sᵢ} ≥ max sᵢ), so a

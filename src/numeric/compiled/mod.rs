@@ -101,6 +101,10 @@ pub enum Instruction {
     Unary(Unary, Slot),
     /// log Σᵢ exp(wᵢ + lᵢ) over pairs (log-weight wᵢ, log-term lᵢ): the log-density of a mixture.
     LogSumExp(Vec<(Slot, Slot)>),
+    /// Σᵢ kᵢ log aᵢ over pairs (aᵢ > 0, integer kᵢ): on reals, one logarithm of Π aᵢ^kᵢ (a logarithm
+    /// costs as much as dozens of products); on complex boxes, the sum of logarithms (the product's own
+    /// logarithm could cross its branch cut where no term's does).
+    LogProduct(Vec<(Slot, i32)>),
 }
 
 /// A compiled expression: constants, instructions, and the slot holding the result.
@@ -357,6 +361,48 @@ impl Builder {
         Ok(node)
     }
 
+    /// a − b for two log-densities, with their logarithms of the variable gathered into one
+    /// [`Instruction::LogProduct`] where there are two or more (log(1 + x²) − 2 log(1 + x²/3): one logarithm,
+    /// not two). `None` when there is nothing to gather.
+    pub fn log_difference(&mut self, a: &Expr, b: &Expr) -> Result<Option<Node>, EvalError> {
+        let mut rest = Expr::int(0);
+        let mut factors: Vec<(Expr, i64)> = Vec::new();
+        for (sign, expr) in [(1, a), (-1, b)] {
+            let terms = match expr {
+                Expr::Add(terms) => terms.clone(),
+                other => vec![other.clone()],
+            };
+            for term in terms {
+                let multiple = depends_on_variable(&term)
+                    .then(|| logarithm_multiple(&term))
+                    .flatten()
+                    .filter(|(_, k)| k.is_integer())
+                    .and_then(|(base, k)| Some((base, k.to_integer().to_i64()? * sign)));
+                match multiple {
+                    Some((base, k)) => match factors.iter_mut().find(|(b, _)| *b == base) {
+                        Some((_, total)) => *total += k,
+                        None => factors.push((base, k)),
+                    },
+                    None if sign > 0 => rest = rest + term,
+                    None => rest = rest - term,
+                }
+            }
+        }
+        factors.retain(|(_, k)| *k != 0);
+        if factors.len() < 2 {
+            return Ok(None);
+        }
+        let mut slots = Vec::with_capacity(factors.len());
+        for (base, k) in factors {
+            let k = i32::try_from(k).map_err(|_| unsupported("a huge power".into()))?;
+            let node = self.expr(&base)?;
+            slots.push((self.slot(node), k));
+        }
+        let logarithms = Node::Slot(self.push(Instruction::LogProduct(slots)));
+        let rest = self.expr(&rest)?;
+        Ok(Some(self.add(logarithms, rest)))
+    }
+
     fn compile(&mut self, expr: &Expr) -> Result<Node, EvalError> {
         if !depends_on_variable(expr) {
             if expr.has_symbols() {
@@ -597,6 +643,7 @@ fn operands(instruction: &Instruction) -> Vec<Slot> {
         | Instruction::PowRational(a, _)
         | Instruction::Unary(_, a) => vec![*a],
         Instruction::LogSumExp(pairs) => pairs.iter().flat_map(|(w, l)| [*w, *l]).collect(),
+        Instruction::LogProduct(factors) => factors.iter().map(|(a, _)| *a).collect(),
     }
 }
 
@@ -614,6 +661,9 @@ fn map_operands(instruction: Instruction, f: impl Fn(Slot) -> Slot) -> Instructi
         Instruction::Unary(u, a) => Instruction::Unary(u, f(a)),
         Instruction::LogSumExp(pairs) => {
             Instruction::LogSumExp(pairs.into_iter().map(|(w, l)| (f(w), f(l))).collect())
+        }
+        Instruction::LogProduct(factors) => {
+            Instruction::LogProduct(factors.into_iter().map(|(a, k)| (f(a), k)).collect())
         }
         affine @ Instruction::Affine { .. } => affine,
     }

@@ -99,6 +99,17 @@ impl<'a> PointEvaluator<'a> {
                         .collect();
                     log_sum_exp(&terms, precision)
                 }
+                Instruction::LogProduct(factors) => {
+                    let mut product = Float::with_val(precision, 1);
+                    for (a, k) in factors {
+                        let value = self.get(*a, t);
+                        if *value <= 0 {
+                            return None;
+                        }
+                        product *= Float::with_val(precision, value.pow(*k));
+                    }
+                    product.ln()
+                }
             };
             if value.is_nan() {
                 return None;

@@ -110,3 +110,81 @@ fn log_sum_exp_of_a_mixture_and_its_derivative() {
     let far = point.evaluate_f64(-100.0).unwrap();
     assert!((far - (0.3f64.ln() - 5000.0 - 0.5 * (2.0 * std::f64::consts::PI).ln())).abs() < 1e-9);
 }
+
+/// log p − log q for T(3) against Cauchy gathers its two logarithms into one `LogProduct`; the program
+/// agrees with the plain difference at points, on intervals (value and derivative), and refuses a
+/// negative factor instead of taking the logarithm of a positive product.
+#[test]
+fn a_log_difference_takes_one_logarithm_and_agrees_with_the_plain_difference() {
+    let t3 = family(
+        FamilyKind::StudentT,
+        &[Expr::int(3), Expr::int(0), Expr::int(1)],
+    );
+    let cauchy = family(FamilyKind::Cauchy, &[Expr::int(0), Expr::int(1)]);
+    let (log_p, log_q) = (
+        t3.log_density(&x()).unwrap(),
+        cauchy.log_density(&x()).unwrap(),
+    );
+    let mut builder = Builder::new(Substitution::identity(), None);
+    let node = builder.log_difference(&log_p, &log_q).unwrap().unwrap();
+    let fused = builder.finish(node);
+    let logarithms = |program: &Program| {
+        program
+            .instructions
+            .iter()
+            .filter(|i| {
+                matches!(
+                    i,
+                    Instruction::Unary(Unary::Log, _) | Instruction::LogProduct(_)
+                )
+            })
+            .count()
+    };
+    assert_eq!(logarithms(&fused), 1);
+    let plain = compile(&(log_p - log_q), Substitution::identity());
+    assert_eq!(logarithms(&plain), 2);
+    let mut fused_interval = IntervalEvaluator::new(&fused, 128).unwrap();
+    let mut plain_interval = IntervalEvaluator::new(&plain, 128).unwrap();
+    for x in [-30.0, -1.5, 0.0, 0.25, 7.0, 1e6] {
+        let t = Interval::point(Float::with_val(128, x));
+        let (a, b) = (
+            fused_interval.evaluate(&t).unwrap(),
+            plain_interval.evaluate(&t).unwrap(),
+        );
+        assert!(
+            a.lower <= b.upper && b.lower <= a.upper,
+            "{x}: {a:?} vs {b:?}"
+        );
+        assert!(a.width() < 1e-30);
+        let (a, b) = (
+            fused_interval.evaluate_jet(&t).unwrap(),
+            plain_interval.evaluate_jet(&t).unwrap(),
+        );
+        let (da, db) = (
+            a.derivative.midpoint().to_f64(),
+            b.derivative.midpoint().to_f64(),
+        );
+        assert!(
+            (da - db).abs() <= 1e-12 * db.abs().max(1.0),
+            "{x}: {da} vs {db}"
+        );
+    }
+    let mut point = PointEvaluator::new(&fused, 64).unwrap();
+    let expected = PointEvaluator::new(&plain, 64)
+        .unwrap()
+        .evaluate_f64(2.0)
+        .unwrap();
+    assert!((point.evaluate_f64(2.0).unwrap() - expected).abs() < 1e-15);
+    // log(x) − log(−x) has no real value anywhere; the product x·(−x)⁻¹ = −1 would hide that.
+    let mut builder = Builder::new(Substitution::identity(), None);
+    let log = |e: Expr| crate::sym::log(e);
+    let node = builder
+        .log_difference(&(log(x()) + log(x() + 1)), &log(-x()))
+        .unwrap()
+        .unwrap();
+    let odd = builder.finish(node);
+    let mut interval = IntervalEvaluator::new(&odd, 64).unwrap();
+    assert!(interval
+        .evaluate(&Interval::point(Float::with_val(64, 2)))
+        .is_err());
+}

@@ -364,6 +364,14 @@ impl<'a, R: Part> ComplexEvaluator<'a, R> {
                             .collect::<Outcome<Vec<Complex<R>>>>()?;
                         log_sum_exp(&terms)?
                     }
+                    Instruction::LogProduct(factors) => {
+                        let mut sum = Complex::real(t.re.constant(0.0)?)?;
+                        for (a, k) in factors {
+                            let k = Complex::real(t.re.constant(f64::from(*k))?)?;
+                            sum = sum.add(&k.mul(&get(*a, &registers).log()?)?)?;
+                        }
+                        sum
+                    }
                 })
             })();
             if value.is_err() && trace::enabled(Trace::Failures) {
