@@ -91,6 +91,8 @@ fn substitution(kind: &Kind) -> (Substitution, Map) {
 pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, EvalError> {
     let pieces = layout::pieces(p, q)?;
     let mut prepared = Vec::with_capacity(pieces.len());
+    // The pieces hold the same densities under different substitutions: one cache of enclosed constants.
+    let constants = crate::numeric::compiled::EnclosedConstants::default();
     for piece in pieces {
         let p_components: Vec<&Component> = piece.p.iter().map(|&i| &p.components[i]).collect();
         let q_components: Vec<&Component> = match q {
@@ -129,10 +131,17 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
             };
             let difference =
                 integrand::difference(&p_components, &q_components, substitution, sign_point)?;
-            Some((Arc::new(negative), Arc::new(difference)))
+            Some((negative, difference))
         } else {
             None
         };
+        let mut program = program;
+        program.share_constants(&constants);
+        let signed = signed.map(|(mut negative, mut difference): (Program, Program)| {
+            negative.share_constants(&constants);
+            difference.share_constants(&constants);
+            (Arc::new(negative), Arc::new(difference))
+        });
         prepared.push(Prepared {
             kind: piece.kind,
             program: Arc::new(program),

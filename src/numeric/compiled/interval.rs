@@ -23,13 +23,11 @@ pub struct IntervalEvaluator<'a> {
 }
 
 fn constants_at(program: &Program, precision: u32) -> Result<Arc<Vec<Interval>>, EvalError> {
-    program.enclosed.get_or_insert(precision, || {
-        program
-            .constants
-            .iter()
-            .map(|expr| crate::numeric::enclose(expr, precision, &Never))
-            .collect()
-    })
+    program
+        .enclosed
+        .get_or_insert(precision, &program.constants, |expr| {
+            crate::numeric::enclose(expr, precision, &Never)
+        })
 }
 
 impl<'a> IntervalEvaluator<'a> {

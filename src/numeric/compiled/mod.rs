@@ -118,16 +118,24 @@ pub struct Program {
     pub output: Slot,
     /// The constants already enclosed, by precision: a query evaluates one program at the same few
     /// precisions many times (calibration, each Ziv step, bounds at 64 bits), and constants such as
-    /// lgamma(5/2) cost more than the rest of an evaluation.
+    /// lgamma(5/2) cost more than the rest of an evaluation. The programs of one integral share this cache
+    /// ([`Program::share_constants`]): their pieces hold the same densities' constants.
     pub enclosed: EnclosedConstants,
 }
 
-/// A cache of a program's constants enclosed at given precisions (shared by clones, ignored by `==`).
+impl Program {
+    /// Encloses this program's constants through `cache` (shared with other programs) from now on.
+    pub fn share_constants(&mut self, cache: &EnclosedConstants) {
+        self.enclosed = cache.clone();
+    }
+}
+
+/// A cache of constants enclosed at given precisions, by expression (shared by clones, ignored by `==`).
 #[derive(Clone, Debug, Default)]
 pub struct EnclosedConstants(Arc<Mutex<Vec<Enclosed>>>);
 
-/// Constants enclosed at one precision.
-type Enclosed = (u32, Arc<Vec<Interval>>);
+/// Constants enclosed at one precision, by expression.
+type Enclosed = (u32, HashMap<Expr, Interval>);
 
 impl PartialEq for EnclosedConstants {
     fn eq(&self, _: &EnclosedConstants) -> bool {
@@ -136,18 +144,41 @@ impl PartialEq for EnclosedConstants {
 }
 
 impl EnclosedConstants {
-    /// The constants at `precision`, enclosed by `enclose` the first time they are asked for.
+    /// `constants` at `precision`, each enclosed by `enclose` the first time it is asked for.
     pub fn get_or_insert(
         &self,
         precision: u32,
-        enclose: impl FnOnce() -> Result<Vec<Interval>, EvalError>,
+        constants: &[Expr],
+        enclose: impl Fn(&Expr) -> Result<Interval, EvalError>,
     ) -> Result<Arc<Vec<Interval>>, EvalError> {
-        if let Some((_, found)) = self.lock().iter().find(|(at, _)| *at == precision) {
-            return Ok(found.clone());
+        let mut values = Vec::with_capacity(constants.len());
+        for constant in constants {
+            let known = self
+                .lock()
+                .iter()
+                .find(|(at, _)| *at == precision)
+                .and_then(|(_, map)| map.get(constant).cloned());
+            let value = match known {
+                Some(value) => value,
+                None => {
+                    // Enclosed outside the lock: an enclosure may take long, and may itself compile.
+                    let value = enclose(constant)?;
+                    let mut cache = self.lock();
+                    match cache.iter_mut().find(|(at, _)| *at == precision) {
+                        Some((_, map)) => {
+                            map.insert(constant.clone(), value.clone());
+                        }
+                        None => cache.push((
+                            precision,
+                            HashMap::from([(constant.clone(), value.clone())]),
+                        )),
+                    }
+                    value
+                }
+            };
+            values.push(value);
         }
-        let constants = Arc::new(enclose()?);
-        self.lock().push((precision, constants.clone()));
-        Ok(constants)
+        Ok(Arc::new(values))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Enclosed>> {
