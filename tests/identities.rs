@@ -151,3 +151,20 @@ fn cross_entropy_of_a_distribution_with_itself_is_its_entropy() {
         assert_ne!(entropy, 0.0);
     }
 }
+
+/// A mixture with a narrow peak: far from the peak its log-density is about −10¹⁰, where the density
+/// underflows even MPFR's range and the log-density must come from the terms. H(P, Q) = H(P) + KL(P ‖ Q).
+#[test]
+fn cross_entropy_splits_for_a_mixture_with_a_narrow_peak() {
+    let p = "1/2*N(0, 1/10^8) + 1/2*N(3, 1)";
+    let q = "N(0, 1)";
+    let kl = value(&format!("KL({p} || {q})")).expect("finite");
+    let entropy = value(&format!("H({p})")).expect("finite");
+    let cross = value(&format!("H({p}, {q})")).expect("finite");
+    assert!(close(cross, entropy + kl), "{cross} vs {entropy} + {kl}");
+    // Nearly disjoint halves: H(P) ≈ ½ H(N(0, 10⁻⁸)) + ½ H(N(3, 1)) + log 2.
+    let halves = 0.25 * (2.0 * std::f64::consts::PI * std::f64::consts::E * 1e-8).ln()
+        + 0.25 * (2.0 * std::f64::consts::PI * std::f64::consts::E).ln()
+        + std::f64::consts::LN_2;
+    assert!((entropy - halves).abs() < 1e-3, "{entropy} vs {halves}");
+}

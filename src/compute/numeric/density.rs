@@ -165,6 +165,27 @@ pub fn compile_density(
     Ok(builder.unary(crate::numeric::compiled::Unary::Exp, log_density))
 }
 
+/// The log-density and the density together: for a mixture, the density as Σ wᵢ pᵢ and its logarithm
+/// (n exponentials and a logarithm, where a log-sum-exp and its exponential would take one more).
+pub fn compile_log_and_density(
+    builder: &mut Builder,
+    components: &[&Component],
+) -> Result<(Node, Node), EvalError> {
+    if components.len() < 2 {
+        let log_density = compile_log_density(builder, components)?;
+        let density = compile_density(builder, components, log_density.clone())?;
+        return Ok((log_density, density));
+    }
+    let mut terms = Vec::with_capacity(components.len());
+    for component in components {
+        let node = builder.expr(&component.log_density)?;
+        terms.push((component.log_weight.clone(), node));
+    }
+    let density = builder.sum_exp(terms.clone());
+    let log_density = builder.log_of_sum(density.clone(), terms);
+    Ok((log_density, density))
+}
+
 /// A compiled program for the log-density of some components under a substitution.
 pub fn log_density_program(
     components: &[&Component],

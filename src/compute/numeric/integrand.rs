@@ -12,7 +12,7 @@ use crate::numeric::compiled::{Builder, Node, Program, Substitution, Unary};
 use crate::numeric::quadrature::envelope::{self, Basis, Envelope};
 use crate::sym::{self, Expr};
 
-use super::density::{compile_density, compile_log_density, Component};
+use super::density::{compile_density, compile_log_and_density, compile_log_density, Component};
 use super::tails::Bounds;
 
 /// The integral computed for a divergence.
@@ -98,8 +98,7 @@ pub fn compile(
         ) => Ok(Piece::Zero),
         (RenyiPower(_) | RenyiZero | Bhattacharyya, true, false) => Ok(Piece::Zero),
         (Entropy, true, _) => {
-            let lp = compile_log_density(&mut b, p)?;
-            let density = compile_density(&mut b, p, lp.clone())?;
+            let (lp, density) = compile_log_and_density(&mut b, p)?;
             let product = b.mul(density, lp);
             let node = b.neg(product);
             Ok(Piece::Formula(b.finish(node)))
@@ -126,10 +125,8 @@ pub fn compile(
             Ok(Piece::Formula(b.finish(node)))
         }
         (form, true, true) => {
-            let lp = compile_log_density(&mut b, p)?;
-            let lq = compile_log_density(&mut b, q)?;
-            let dp = compile_density(&mut b, p, lp.clone())?;
-            let dq = compile_density(&mut b, q, lq.clone())?;
+            let (lp, dp) = compile_log_and_density(&mut b, p)?;
+            let (lq, dq) = compile_log_and_density(&mut b, q)?;
             let node = both(&mut b, form, lp, lq, dp, dq);
             Ok(Piece::Formula(b.finish(node)))
         }
@@ -138,8 +135,7 @@ pub fn compile(
 
 /// factor · p for the density of `components` alone.
 fn single(mut b: Builder, components: &[&Component], factor: Node) -> Result<Piece, EvalError> {
-    let l = compile_log_density(&mut b, components)?;
-    let density = compile_density(&mut b, components, l)?;
+    let (_, density) = compile_log_and_density(&mut b, components)?;
     let node = b.mul(factor, density);
     Ok(Piece::Formula(b.finish(node)))
 }

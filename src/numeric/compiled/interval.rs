@@ -91,6 +91,25 @@ impl<'a> IntervalEvaluator<'a> {
                         .collect::<Result<Vec<Interval>, Failure>>()?;
                     log_sum_exp(&terms)?
                 }
+                Instruction::SumExp(pairs) => {
+                    let terms = pairs
+                        .iter()
+                        .map(|(weight, term)| self.get(*weight, t).add(self.get(*term, t)))
+                        .collect::<Result<Vec<Interval>, Failure>>()?;
+                    sum_exp(&terms)?
+                }
+                Instruction::LogOfSum(sum, pairs) => {
+                    let sum = self.get(*sum, t);
+                    if sum.is_positive() {
+                        functions::log(sum)?
+                    } else {
+                        let terms = pairs
+                            .iter()
+                            .map(|(weight, term)| self.get(*weight, t).add(self.get(*term, t)))
+                            .collect::<Result<Vec<Interval>, Failure>>()?;
+                        log_sum_exp(&terms)?
+                    }
+                }
                 Instruction::LogProduct(factors) => {
                     let values: Vec<(&Interval, i32)> =
                         factors.iter().map(|(a, k)| (self.get(*a, t), *k)).collect();
@@ -180,6 +199,21 @@ impl<'a> IntervalEvaluator<'a> {
                     Jet { value, derivative }
                 }
                 Instruction::Unary(unary, a) => jet_unary(*unary, &get(*a, &registers))?,
+                Instruction::SumExp(pairs) => {
+                    let terms = pairs
+                        .iter()
+                        .map(|(weight, term)| get(*weight, &registers).add(&get(*term, &registers)))
+                        .collect::<Result<Vec<Jet>, Failure>>()?;
+                    let values: Vec<Interval> = terms.iter().map(|j| j.value.clone()).collect();
+                    let value = sum_exp(&values)?;
+                    // (Σ e^{sᵢ})′ = Σ e^{sᵢ} sᵢ′.
+                    let mut derivative = Interval::point(Float::new(self.precision));
+                    for term in &terms {
+                        let share = functions::exp(&term.value)?;
+                        derivative = derivative.add(&share.mul(&term.derivative)?)?;
+                    }
+                    Jet { value, derivative }
+                }
                 Instruction::LogProduct(factors) => {
                     let jets: Vec<(Jet, i32)> = factors
                         .iter()
@@ -196,7 +230,7 @@ impl<'a> IntervalEvaluator<'a> {
                     }
                     Jet { value, derivative }
                 }
-                Instruction::LogSumExp(pairs) => {
+                Instruction::LogSumExp(pairs) | Instruction::LogOfSum(_, pairs) => {
                     let terms = pairs
                         .iter()
                         .map(|(weight, term)| get(*weight, &registers).add(&get(*term, &registers)))
@@ -342,6 +376,25 @@ pub fn apply(unary: Unary, x: &Interval) -> Result<Interval, Failure> {
         Unary::Sin => functions::sin(x),
         Unary::Cos => functions::cos(x),
     }
+}
+
+/// Σ exp(sᵢ): term by term where no exponential can overflow MPFR's exponent range (about e^{7·10⁸}; one
+/// that underflows only widens the sum towards 0, and [`Instruction::LogOfSum`] then takes the logarithm
+/// from the terms), else e^{log-sum-exp}, whose shift keeps the sum representable.
+pub fn sum_exp(terms: &[Interval]) -> Result<Interval, Failure> {
+    let Some(first) = terms.first() else {
+        return Err(Failure::Fatal(EvalError::Domain(
+            "an empty sum of exponentials".into(),
+        )));
+    };
+    if terms.iter().all(|term| term.upper < 5e8) {
+        let mut total = functions::exp(first)?;
+        for term in &terms[1..] {
+            total = total.add(&functions::exp(term)?)?;
+        }
+        return Ok(total);
+    }
+    functions::exp(&log_sum_exp(terms)?)
 }
 
 /// Σ kᵢ log aᵢ as the logarithm of Π aᵢ^kᵢ, each aᵢ checked positive first (a product of negative

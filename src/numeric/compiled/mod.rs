@@ -101,6 +101,13 @@ pub enum Instruction {
     Unary(Unary, Slot),
     /// log Σᵢ exp(wᵢ + lᵢ) over pairs (log-weight wᵢ, log-term lᵢ): the log-density of a mixture.
     LogSumExp(Vec<(Slot, Slot)>),
+    /// Σᵢ exp(wᵢ + lᵢ) over pairs (log-weight wᵢ, log-term lᵢ): the density of a mixture, from which its
+    /// log-density is one logarithm (not a log-sum-exp and an exponential besides).
+    SumExp(Vec<(Slot, Slot)>),
+    /// log Σᵢ exp(wᵢ + lᵢ) given that sum (a [`Instruction::SumExp`]) in the first slot: its logarithm
+    /// where it is representable, the shifted log-sum-exp of the pairs where it underflowed (the
+    /// log-density of a narrow peak far from its mode, −10¹⁰, say).
+    LogOfSum(Slot, Vec<(Slot, Slot)>),
     /// Σᵢ kᵢ log aᵢ over pairs (aᵢ > 0, integer kᵢ): on reals, one logarithm of Π aᵢ^kᵢ (a logarithm
     /// costs as much as dozens of products); on complex boxes, the sum of logarithms (the product's own
     /// logarithm could cross its branch cut where no term's does).
@@ -649,14 +656,31 @@ impl Builder {
             let weight = Node::Constant(weight.clone());
             return self.add(weight, node.clone());
         }
-        let pairs = terms
+        let pairs = self.pairs(terms);
+        Node::Slot(self.push(Instruction::LogSumExp(pairs)))
+    }
+
+    /// Σ exp(wᵢ + lᵢ) over (log-weight, log-term) pairs.
+    pub fn sum_exp(&mut self, terms: Vec<(Expr, Node)>) -> Node {
+        let pairs = self.pairs(terms);
+        Node::Slot(self.push(Instruction::SumExp(pairs)))
+    }
+
+    /// log Σ exp(wᵢ + lᵢ), given `sum` = Σ exp(wᵢ + lᵢ) from [`Builder::sum_exp`].
+    pub fn log_of_sum(&mut self, sum: Node, terms: Vec<(Expr, Node)>) -> Node {
+        let sum = self.slot(sum);
+        let pairs = self.pairs(terms);
+        Node::Slot(self.push(Instruction::LogOfSum(sum, pairs)))
+    }
+
+    fn pairs(&mut self, terms: Vec<(Expr, Node)>) -> Vec<(Slot, Slot)> {
+        terms
             .into_iter()
             .map(|(weight, node)| {
                 let weight = Slot::Constant(self.constant(weight));
                 (weight, self.slot(node))
             })
-            .collect();
-        Node::Slot(self.push(Instruction::LogSumExp(pairs)))
+            .collect()
     }
 }
 
@@ -673,7 +697,12 @@ fn operands(instruction: &Instruction) -> Vec<Slot> {
         | Instruction::PowInteger(a, _)
         | Instruction::PowRational(a, _)
         | Instruction::Unary(_, a) => vec![*a],
-        Instruction::LogSumExp(pairs) => pairs.iter().flat_map(|(w, l)| [*w, *l]).collect(),
+        Instruction::LogSumExp(pairs) | Instruction::SumExp(pairs) => {
+            pairs.iter().flat_map(|(w, l)| [*w, *l]).collect()
+        }
+        Instruction::LogOfSum(sum, pairs) => std::iter::once(*sum)
+            .chain(pairs.iter().flat_map(|(w, l)| [*w, *l]))
+            .collect(),
         Instruction::LogProduct(factors) => factors.iter().map(|(a, _)| *a).collect(),
     }
 }
@@ -693,6 +722,13 @@ fn map_operands(instruction: Instruction, f: impl Fn(Slot) -> Slot) -> Instructi
         Instruction::LogSumExp(pairs) => {
             Instruction::LogSumExp(pairs.into_iter().map(|(w, l)| (f(w), f(l))).collect())
         }
+        Instruction::SumExp(pairs) => {
+            Instruction::SumExp(pairs.into_iter().map(|(w, l)| (f(w), f(l))).collect())
+        }
+        Instruction::LogOfSum(sum, pairs) => Instruction::LogOfSum(
+            f(sum),
+            pairs.into_iter().map(|(w, l)| (f(w), f(l))).collect(),
+        ),
         Instruction::LogProduct(factors) => {
             Instruction::LogProduct(factors.into_iter().map(|(a, k)| (f(a), k)).collect())
         }

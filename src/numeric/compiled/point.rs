@@ -90,7 +90,7 @@ impl<'a> PointEvaluator<'a> {
                     Float::with_val(precision, self.get(*a, t).pow(self.get(*b, t)))
                 }
                 Instruction::Unary(unary, a) => apply(*unary, self.get(*a, t), precision),
-                Instruction::LogSumExp(pairs) => {
+                Instruction::LogSumExp(pairs) | Instruction::LogOfSum(_, pairs) => {
                     let terms: Vec<Float> = pairs
                         .iter()
                         .map(|(weight, term)| {
@@ -98,6 +98,15 @@ impl<'a> PointEvaluator<'a> {
                         })
                         .collect();
                     log_sum_exp(&terms, precision)
+                }
+                Instruction::SumExp(pairs) => {
+                    let terms: Vec<Float> = pairs
+                        .iter()
+                        .map(|(weight, term)| {
+                            Float::with_val(precision, self.get(*weight, t) + self.get(*term, t))
+                        })
+                        .collect();
+                    log_sum_exp(&terms, precision).exp()
                 }
                 Instruction::LogProduct(factors) => {
                     let mut product = Float::with_val(precision, 1);

@@ -188,3 +188,42 @@ fn a_log_difference_takes_one_logarithm_and_agrees_with_the_plain_difference() {
         .evaluate(&Interval::point(Float::with_val(64, 2)))
         .is_err());
 }
+
+/// A mixture's density Σ e^{sᵢ}: term by term for moderate sᵢ, through the shifted log-sum-exp where the
+/// terms' exponentials would leave MPFR's exponent range (a narrow peak's log-density far from its mode).
+#[test]
+fn sums_of_exponentials_are_enclosed_near_and_far() {
+    let point = |x: f64| Interval::point(Float::with_val(128, x));
+    let near = super::interval::sum_exp(&[point(-1.5), point(-2.25)]).unwrap();
+    let expected = (-1.5f64).exp() + (-2.25f64).exp();
+    assert!(near.lower.to_f64() <= expected * (1.0 + 1e-15));
+    assert!(near.upper.to_f64() >= expected * (1.0 - 1e-15));
+    assert!(near.width() < 1e-35);
+    // e^{−2·10⁹} is below MPFR's range: the sum is [0, tiny], and its logarithm comes from the pairs.
+    let far = super::interval::sum_exp(&[point(-2e9), point(-2e9 - 1.0)]).unwrap();
+    assert!(far.lower >= 0 && far.upper < 1e-300);
+    let mut builder = Builder::new(Substitution::identity(), None);
+    let terms = vec![
+        (
+            Expr::int(0),
+            Node::Affine {
+                offset: Expr::int(-2_000_000_000),
+                slope: Expr::int(0),
+            },
+        ),
+        (
+            Expr::int(-1),
+            Node::Affine {
+                offset: Expr::int(-2_000_000_000),
+                slope: Expr::int(0),
+            },
+        ),
+    ];
+    let sum = builder.sum_exp(terms.clone());
+    let log = builder.log_of_sum(sum, terms);
+    let program = builder.finish(log);
+    let mut evaluator = IntervalEvaluator::new(&program, 64).unwrap();
+    let log = evaluator.evaluate(&point(0.0)).unwrap();
+    let expected = -2e9 + (1.0 + (-1.0f64).exp()).ln();
+    assert!((log.midpoint().to_f64() - expected).abs() < 1e-6, "{log:?}");
+}

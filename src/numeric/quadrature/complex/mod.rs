@@ -355,7 +355,7 @@ impl<'a, R: Part> ComplexEvaluator<'a, R> {
                             _ => return Err(NotAnalytic::Domain),
                         }
                     }
-                    Instruction::LogSumExp(pairs) => {
+                    Instruction::LogSumExp(pairs) | Instruction::LogOfSum(_, pairs) => {
                         let terms = pairs
                             .iter()
                             .map(|(weight, term)| {
@@ -363,6 +363,15 @@ impl<'a, R: Part> ComplexEvaluator<'a, R> {
                             })
                             .collect::<Outcome<Vec<Complex<R>>>>()?;
                         log_sum_exp(&terms)?
+                    }
+                    Instruction::SumExp(pairs) => {
+                        let terms = pairs
+                            .iter()
+                            .map(|(weight, term)| {
+                                get(*weight, &registers).add(&get(*term, &registers))
+                            })
+                            .collect::<Outcome<Vec<Complex<R>>>>()?;
+                        log_sum_exp(&terms)?.exp()?
                     }
                     Instruction::LogProduct(factors) => {
                         let mut sum = Complex::real(t.re.constant(0.0)?)?;
