@@ -1,7 +1,8 @@
 //! A divergence integral as a numeric leaf: pieces with compiled integrands, certified cuts, and the
 //! enclosure at a requested precision.
 
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use num_traits::One;
 use rug::Float;
@@ -38,6 +39,9 @@ pub struct Prepared {
     /// y = first·2^exponent, with that exponent): it holds from there on, so every later y of every cut
     /// reuses it.
     pub tail: OnceLock<Option<(u32, envelope::Envelope)>>,
+    /// The cut y and tail bound from envelopes built afresh at y = first·2^exponent, by exponent: the
+    /// calibration, each precision and each target ask for many of the same.
+    pub fresh: Mutex<HashMap<u32, Option<(Rational, Float)>>>,
 }
 
 /// An integral ready to be enclosed.
@@ -149,6 +153,7 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
             p: p_components.into_iter().cloned().collect(),
             q: q_components.into_iter().cloned().collect(),
             tail: OnceLock::new(),
+            fresh: Mutex::new(HashMap::new()),
         });
     }
     let integral = Integral {
@@ -240,9 +245,19 @@ impl Integral {
         });
         let (start, upper) = cached.as_ref()?;
         let afresh = |exponent: u32| -> Option<(Rational, Float)> {
-            let y = y_at(exponent);
-            let (upper, _) = self.envelopes(piece, &y);
-            let bound = envelope::tail_integral(&upper?, &y)?;
+            let known = piece.fresh.lock().ok()?.get(&exponent).cloned();
+            let (y, bound) = match known {
+                Some(known) => known?,
+                None => {
+                    let y = y_at(exponent);
+                    let (upper, _) = self.envelopes(piece, &y);
+                    let found = upper.and_then(|upper| {
+                        envelope::tail_integral(&upper, &y).map(|bound| (y, bound))
+                    });
+                    piece.fresh.lock().ok()?.insert(exponent, found.clone());
+                    found?
+                }
+            };
             (bound <= *target).then_some((y, bound))
         };
         let from_cache = |exponent: u32| -> Option<(Rational, Float)> {
@@ -253,6 +268,18 @@ impl Integral {
         let Some((mut high, mut best)) = search(*start, &from_cache) else {
             return search(*start, &afresh).map(|(_, found)| found);
         };
+        // The fresh envelopes usually cut no sooner: one step below settles that.
+        match high
+            .checked_sub(1)
+            .filter(|below| below >= start)
+            .map(afresh)
+        {
+            Some(Some(found)) => {
+                high -= 1;
+                best = found;
+            }
+            _ => return Some(best),
+        }
         if let Some(found) = afresh(*start) {
             return Some(found);
         }
