@@ -316,6 +316,24 @@ impl Interval {
             ));
         }
         let precision = self.joint_precision(other);
+        if other.is_positive() {
+            // y > 0: x/y is increasing in x, and the ends pair each end of x with the end of y that
+            // makes it extreme (two divisions, not eight).
+            let lower_divisor = if self.lower >= 0 {
+                &other.upper
+            } else {
+                &other.lower
+            };
+            let upper_divisor = if self.upper >= 0 {
+                &other.lower
+            } else {
+                &other.upper
+            };
+            return Interval::new(
+                down(precision, &self.lower / lower_divisor),
+                up(precision, &self.upper / upper_divisor),
+            );
+        }
         let mut lower: Option<Float> = None;
         let mut upper: Option<Float> = None;
         for a in [&self.lower, &self.upper] {
