@@ -4,7 +4,7 @@
 //! elementary functions cost microseconds each at any precision; these ranges cost nanoseconds. Each
 //! arithmetic operation (+, −, ×, ÷, √ are correctly rounded in IEEE 754) moves its ends one float
 //! outwards. The elementary functions come from the `libm` crate (a port of musl's, the same results on
-//! every platform, documented within 1 ulp for exp, log, sin, cos, atan2, asin, sinh, cosh); their ends
+//! every platform; their sources give errors of 1–2 ulp for exp, log, sin, cos, atan2, asin, sinh, cosh); their ends
 //! are moved outwards by 2⁻⁴⁰ relative, 4096 times that, plus the smallest normal float near zero.
 //! A result that leaves the f64 range is a [`Range`] failure: the caller then bounds with MPFR instead.
 
