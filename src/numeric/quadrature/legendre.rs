@@ -139,8 +139,8 @@ fn compute(degree: usize, precision: u32) -> Result<Rule, Failure> {
         epsilon >>= epsilon_exponent;
         let below = Interval::point(Float::with_val(working, &x - &epsilon));
         let above = Interval::point(Float::with_val(working, &x + &epsilon));
-        let (at_below, _) = legendre_interval(n, &below)?;
-        let (at_above, _) = legendre_interval(n, &above)?;
+        let (at_below, previous_below) = legendre_interval(n, &below)?;
+        let (at_above, previous_above) = legendre_interval(n, &above)?;
         let certified = (at_below.is_positive() && at_above.is_negative())
             || (at_below.is_negative() && at_above.is_positive());
         if !certified {
@@ -149,7 +149,12 @@ fn compute(degree: usize, precision: u32) -> Result<Rule, Failure> {
             )));
         }
         let node = below.hull(&above);
-        let (_, previous) = legendre_interval(n, &node)?;
+        // Pₙ₋₁ over the node's interval from its values at the two ends: by Markov's inequality
+        // |P′ₙ₋₁| ≤ n(n − 1)/2 on [−1, 1], so inside the interval it is within that times the half-width of
+        // the nearer end's value (a third recurrence, over the whole interval, cost as much as these two).
+        let half_width = up(working, &above.upper - &below.lower) >> 1u32;
+        let drift = up(working, &half_width * (n * (n - 1) / 2) as u32);
+        let previous = previous_below.hull(&previous_above).widen(&drift)?;
         let one = Interval::point(Float::with_val(working, 1));
         let two = Interval::point(Float::with_val(working, 2));
         let square = node.mul(&node)?;
