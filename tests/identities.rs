@@ -168,3 +168,23 @@ fn cross_entropy_splits_for_a_mixture_with_a_narrow_peak() {
         + std::f64::consts::LN_2;
     assert!((entropy - halves).abs() < 1e-3, "{entropy} vs {halves}");
 }
+
+/// JS between a mixture with a narrow peak and a Cauchy: far out, the Gaussian terms' phases turn by
+/// hundreds of radians across any complex box, and only the dominant term's form of the log-sum-exp keeps
+/// the bound finite (before, this ran into the time limit). Reference: mpmath `quad` at 45 digits,
+/// 0.498328275953446176514635727046717…; and JS ≤ log 2.
+#[test]
+fn jensen_shannon_of_a_narrow_peak_mixture_against_cauchy() {
+    let mut session = Session::with_options(Options {
+        digits: 20,
+        ..Options::default()
+    });
+    let answer = session.eval("JS(1/2*N(0, 1/10^8) + 1/2*N(3, 1) || Cauchy(0, 1))");
+    let Ok(Outcome::Answer(answer)) = answer else {
+        panic!("{answer:?}")
+    };
+    let AnswerValue::Number(certified) = answer.value else {
+        panic!("not a number")
+    };
+    assert_eq!(certified.decimal, "0.49832827595344617651");
+}

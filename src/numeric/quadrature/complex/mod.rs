@@ -371,7 +371,13 @@ impl<'a, R: Part> ComplexEvaluator<'a, R> {
                                 get(*weight, &registers).add(&get(*term, &registers))
                             })
                             .collect::<Outcome<Vec<Complex<R>>>>()?;
-                        log_sum_exp(&terms)?.exp()?
+                        // Term by term: the sum needs no logarithm, whose cut a sum of fast-turning
+                        // terms may cross.
+                        let mut sum = terms[0].exp()?;
+                        for term in &terms[1..] {
+                            sum = sum.add(&term.exp()?)?;
+                        }
+                        sum
                     }
                     Instruction::LogProduct(factors) => {
                         let mut sum = Complex::real(t.re.constant(0.0)?)?;
@@ -401,19 +407,45 @@ impl<'a, R: Part> ComplexEvaluator<'a, R> {
     }
 }
 
-/// log Σ e^{sᵢ}, shifted by the largest real part so that the sum stays representable.
+/// log Σ e^{sᵢ}. Where one term dominates (the others sum to at most half its size over the whole box, as
+/// where a mixture's components lie far apart), s_d + log(1 + Σ e^{sᵢ − s_d}): its logarithm stays near 0,
+/// however fast the terms turn. Else the sum is shifted by the largest real part so that it stays
+/// representable.
 fn log_sum_exp<R: Part>(terms: &[Complex<R>]) -> Outcome<Complex<R>> {
     let hull = terms
         .iter()
         .map(|term| term.re.clone())
         .reduce(|a, b| a.hull(&b))
         .ok_or(NotAnalytic::Domain)?;
+    if let Some(dominant) = dominant_term(terms) {
+        let one = Complex::real(hull.constant(1.0)?)?;
+        let mut rest = Complex::real(hull.constant(0.0)?)?;
+        for (index, term) in terms.iter().enumerate() {
+            if index != dominant {
+                rest = rest.add(&term.sub(&terms[dominant])?.exp()?)?;
+            }
+        }
+        let half = Float::with_val(64, 0.5);
+        if rest.magnitude() <= half {
+            return terms[dominant].add(&one.add(&rest)?.log()?);
+        }
+    }
     let shift = Complex::real(hull.upper_end())?;
     let mut sum = Complex::real(hull.constant(0.0)?)?;
     for term in terms {
         sum = sum.add(&term.sub(&shift)?.exp()?)?;
     }
     sum.log()?.add(&shift)
+}
+
+/// The term whose real part lies above every other's, if one does.
+fn dominant_term<R: Part>(terms: &[Complex<R>]) -> Option<usize> {
+    (0..terms.len()).find(|&candidate| {
+        terms
+            .iter()
+            .enumerate()
+            .all(|(index, term)| index == candidate || term.re.below(&terms[candidate].re))
+    })
 }
 
 /// A box [center ± half_width] × [± half_height] with ends rounded outward.
