@@ -244,19 +244,12 @@ impl Coarse {
         if n % 2 == 1 {
             return self.mul(&self.pow_integer(n - 1)?);
         }
-        let mut result = Coarse::point(1.0)?;
-        let mut base = self.abs();
-        let mut exponent = n;
-        while exponent > 0 {
-            if exponent & 1 == 1 {
-                result = result.mul(&base)?;
-            }
-            exponent >>= 1;
-            if exponent > 0 {
-                base = base.mul(&base)?;
-            }
-        }
-        Ok(result)
+        crate::numeric::power::by_squaring(
+            Coarse::point(1.0)?,
+            self.abs(),
+            n.unsigned_abs(),
+            Coarse::mul,
+        )
     }
 
     /// eˣ. A lower end that underflows is a range failure: its positivity would be lost.

@@ -54,6 +54,27 @@ pub fn pow_integer(x: &Interval, n: &Integer) -> Result<Interval, Failure> {
     x.monotone(*n > 0, evaluate)
 }
 
+/// baseⁿ by repeated squaring with `mul`, from `one`: for the enclosures whose own powers are not
+/// correctly rounded (f64 ranges, complex boxes).
+pub fn by_squaring<T, E>(
+    one: T,
+    mut base: T,
+    mut exponent: u32,
+    mul: impl Fn(&T, &T) -> Result<T, E>,
+) -> Result<T, E> {
+    let mut result = one;
+    while exponent > 0 {
+        if exponent & 1 == 1 {
+            result = mul(&result, &base)?;
+        }
+        exponent >>= 1;
+        if exponent > 0 {
+            base = mul(&base, &base)?;
+        }
+    }
+    Ok(result)
+}
+
 /// xⁿ for 1 ≤ |n| ≤ 8 and x ≥ 0 by products (a few ulps wider than MPFR's correctly rounded power, and
 /// several times cheaper); `None` for other powers.
 fn small_power(x: &Interval, n: &Integer) -> Option<Result<Interval, Failure>> {

@@ -283,18 +283,7 @@ impl Integral {
         if let Some(found) = afresh(*start) {
             return Some(found);
         }
-        let mut low = *start;
-        while high > low + 1 {
-            let middle = (low + high) / 2;
-            match afresh(middle) {
-                Some(found) => {
-                    high = middle;
-                    best = found;
-                }
-                None => low = middle,
-            }
-        }
-        Some(best)
+        Some(bisect(*start, high, best, &afresh).1)
     }
 
     /// `Some(reason)` when a tail's integral provably diverges; an error when neither convergence nor
@@ -462,22 +451,32 @@ fn search<T>(start: u32, serves: &impl Fn(u32) -> Option<T>) -> Option<(u32, T)>
     for exponent in doublings().skip_while(|exponent| *exponent < start) {
         if let Some(found) = serves(exponent) {
             // Refine between the last exponent that failed and this one.
-            let (mut low, mut high, mut best) = (previous, exponent, found);
-            while high > low + 1 {
-                let middle = (low + high) / 2;
-                match serves(middle) {
-                    Some(found) => {
-                        high = middle;
-                        best = found;
-                    }
-                    None => low = middle,
-                }
-            }
-            return Some((high, best));
+            return Some(bisect(previous, exponent, found, serves));
         }
         previous = exponent;
     }
     None
+}
+
+/// Bisects between an exponent `low` that fails and `high` that serves with `best`: the least exponent
+/// found to serve, with its cut.
+fn bisect<T>(
+    mut low: u32,
+    mut high: u32,
+    mut best: T,
+    serves: &impl Fn(u32) -> Option<T>,
+) -> (u32, T) {
+    while high > low + 1 {
+        let middle = (low + high) / 2;
+        match serves(middle) {
+            Some(found) => {
+                high = middle;
+                best = found;
+            }
+            None => low = middle,
+        }
+    }
+    (high, best)
 }
 
 /// The exponents of the cuts' search: 0, 1, 2, 4, …, 2¹⁵.

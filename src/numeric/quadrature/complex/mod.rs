@@ -197,18 +197,9 @@ impl<R: Part> Complex<R> {
             _ => None,
         };
         // Repeated squaring in rectangles, intersected with the polar result when there is one.
-        let mut result = Complex::real(self.re.constant(1.0)?)?;
-        let mut base = if n < 0 { self.recip()? } else { self.clone() };
-        let mut exponent = n.unsigned_abs();
-        while exponent > 0 {
-            if exponent & 1 == 1 {
-                result = result.mul(&base)?;
-            }
-            exponent >>= 1;
-            if exponent > 0 {
-                base = base.mul(&base)?;
-            }
-        }
+        let base = if n < 0 { self.recip()? } else { self.clone() };
+        let one = Complex::real(self.re.constant(1.0)?)?;
+        let result = crate::numeric::power::by_squaring(one, base, n.unsigned_abs(), Complex::mul)?;
         match polar {
             Some(polar) => Ok(Complex {
                 re: result.re.intersect(&polar.re),
