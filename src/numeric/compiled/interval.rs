@@ -59,6 +59,14 @@ impl<'a> IntervalEvaluator<'a> {
         }
     }
 
+    /// wᵢ + lᵢ for the (log-weight, log-term) pairs of a mixture.
+    fn weighted(&self, pairs: &[(Slot, Slot)], t: &Interval) -> Result<Vec<Interval>, Failure> {
+        pairs
+            .iter()
+            .map(|(weight, term)| self.get(*weight, t).add(self.get(*term, t)))
+            .collect()
+    }
+
     /// Encloses f(T).
     pub fn evaluate(&mut self, t: &Interval) -> Result<Interval, Failure> {
         self.registers.clear();
@@ -85,17 +93,11 @@ impl<'a> IntervalEvaluator<'a> {
                 Instruction::Pow(a, b) => power::pow(self.get(*a, t), self.get(*b, t))?,
                 Instruction::Unary(unary, a) => apply(*unary, self.get(*a, t))?,
                 Instruction::LogSumExp(pairs) => {
-                    let terms = pairs
-                        .iter()
-                        .map(|(weight, term)| self.get(*weight, t).add(self.get(*term, t)))
-                        .collect::<Result<Vec<Interval>, Failure>>()?;
+                    let terms = self.weighted(pairs, t)?;
                     log_sum_exp(&terms)?
                 }
                 Instruction::SumExp(pairs) => {
-                    let terms = pairs
-                        .iter()
-                        .map(|(weight, term)| self.get(*weight, t).add(self.get(*term, t)))
-                        .collect::<Result<Vec<Interval>, Failure>>()?;
+                    let terms = self.weighted(pairs, t)?;
                     sum_exp(&terms)?
                 }
                 Instruction::LogOfSum(sum, pairs) => {
@@ -103,10 +105,7 @@ impl<'a> IntervalEvaluator<'a> {
                     if sum.is_positive() {
                         functions::log(sum)?
                     } else {
-                        let terms = pairs
-                            .iter()
-                            .map(|(weight, term)| self.get(*weight, t).add(self.get(*term, t)))
-                            .collect::<Result<Vec<Interval>, Failure>>()?;
+                        let terms = self.weighted(pairs, t)?;
                         log_sum_exp(&terms)?
                     }
                 }
