@@ -1,8 +1,15 @@
 //! End-to-end timings, from parsing to certified printed digits: quadrature, series and closed forms.
-//! Run with `cargo bench --bench divergences`; the README's table comes from one such run.
+//! Run with `cargo bench --bench divergences`; the README's table comes from one such run. The process
+//! allocates as the `divcalc` binary does (mimalloc, for GMP and MPFR too), so the figures are the binary's.
 
-use criterion::{criterion_group, criterion_main, Criterion};
+#[path = "../src/bin/divcalc/allocation.rs"]
+mod allocation;
+
+use criterion::{criterion_group, Criterion};
 use divcalc::{Options, Session};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn evaluate(expression: &str, digits: usize) {
     let mut session = Session::with_options(Options {
@@ -55,4 +62,9 @@ fn closed_form(c: &mut Criterion) {
 }
 
 criterion_group!(benches, quadrature, series, closed_form);
-criterion_main!(benches);
+fn main() {
+    // SAFETY: first thing in main: no GMP or MPFR value exists yet, and no other thread runs.
+    unsafe { allocation::use_mimalloc_for_numbers() };
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

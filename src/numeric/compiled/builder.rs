@@ -112,6 +112,7 @@ impl Builder {
             instructions,
             output: rename(output, &renumbered),
             enclosed: EnclosedConstants::default(),
+            memo: Default::default(),
         }
     }
 

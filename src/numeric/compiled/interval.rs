@@ -23,11 +23,9 @@ pub struct IntervalEvaluator<'a> {
 }
 
 fn constants_at(program: &Program, precision: u32) -> Result<Arc<Vec<Interval>>, EvalError> {
-    program
-        .enclosed
-        .get_or_insert(precision, &program.constants, |expr| {
-            crate::numeric::enclose(expr, precision, &Never)
-        })
+    program.constants_at(precision, |expr| {
+        crate::numeric::enclose(expr, precision, &Never)
+    })
 }
 
 impl<'a> IntervalEvaluator<'a> {

@@ -126,12 +126,70 @@ pub struct Program {
     /// lgamma(5/2) cost more than the rest of an evaluation. The programs of one integral share this cache
     /// ([`Program::share_constants`]): their pieces hold the same densities' constants.
     pub enclosed: EnclosedConstants,
+    /// This program's constants as last enclosed, by precision: found again without hashing each constant's
+    /// expression (which cost a seventh of a 15-digit quadrature when asked for on every region).
+    memo: Memo,
 }
 
 impl Program {
     /// Encloses this program's constants through `cache` (shared with other programs) from now on.
     pub fn share_constants(&mut self, cache: &EnclosedConstants) {
         self.enclosed = cache.clone();
+        self.memo = Memo::default();
+    }
+
+    /// The constants enclosed at `precision`, each by `enclose` the first time any program sharing the
+    /// cache asks for it.
+    pub fn constants_at(
+        &self,
+        precision: u32,
+        enclose: impl Fn(&Expr) -> Result<Interval, EvalError>,
+    ) -> Result<Arc<Vec<Interval>>, EvalError> {
+        if let Some(known) = self.memo.get(precision) {
+            return Ok(known);
+        }
+        let values = self
+            .enclosed
+            .get_or_insert(precision, &self.constants, enclose)?;
+        self.memo.insert(precision, &values);
+        Ok(values)
+    }
+}
+
+/// A program's enclosed constants by precision (shared by clones, ignored by `==`). Its constants never
+/// change after compilation, so the precision is the whole key.
+#[derive(Clone, Debug, Default)]
+struct Memo(Arc<Mutex<ByPrecision>>);
+
+/// Enclosed constants, by precision.
+type ByPrecision = Vec<(u32, Arc<Vec<Interval>>)>;
+
+impl PartialEq for Memo {
+    fn eq(&self, _: &Memo) -> bool {
+        true
+    }
+}
+
+impl Memo {
+    fn get(&self, precision: u32) -> Option<Arc<Vec<Interval>>> {
+        self.lock()
+            .iter()
+            .find(|(at, _)| *at == precision)
+            .map(|(_, values)| Arc::clone(values))
+    }
+
+    fn insert(&self, precision: u32, values: &Arc<Vec<Interval>>) {
+        let mut memo = self.lock();
+        if !memo.iter().any(|(at, _)| *at == precision) {
+            memo.push((precision, Arc::clone(values)));
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, ByPrecision> {
+        // Entries are pushed whole: a panic elsewhere cannot leave the memo inconsistent.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 

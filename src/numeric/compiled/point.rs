@@ -9,6 +9,7 @@ use rug::Float;
 use super::{Instruction, Program, Slot, Unary};
 use crate::error::EvalError;
 use crate::interrupt::Never;
+use crate::numeric::interval::Interval;
 
 /// A program with its constants evaluated at one precision, and registers to evaluate it.
 pub struct PointEvaluator<'a> {
@@ -22,12 +23,12 @@ impl<'a> PointEvaluator<'a> {
     /// Evaluates the program's constants at `precision` bits.
     pub fn new(program: &'a Program, precision: u32) -> Result<PointEvaluator<'a>, EvalError> {
         let constants = program
-            .constants
+            .constants_at(precision, |expr| {
+                crate::numeric::enclose(expr, precision, &Never)
+            })?
             .iter()
-            .map(|expr| {
-                crate::numeric::enclose(expr, precision, &Never).map(|value| value.midpoint())
-            })
-            .collect::<Result<Vec<Float>, EvalError>>()?;
+            .map(Interval::midpoint)
+            .collect();
         Ok(PointEvaluator {
             program,
             precision,
