@@ -188,3 +188,30 @@ fn jensen_shannon_of_a_narrow_peak_mixture_against_cauchy() {
     };
     assert_eq!(certified.decimal, "0.49832827595344617651");
 }
+
+/// Total variation where Q's Cauchy component keeps the left tail's cut near −10²⁴ while the Gumbel in
+/// both P and Q has a log-density −z − e^{−z} beyond MPFR's exponent range from x ≈ −10⁹ on: envelopes
+/// settle the sign p < q there, and the negligible Gumbel terms are dropped with their tail bounds
+/// (before, the crossing search failed). TV(G ‖ ⅓C + ⅔G) = ⅓ TV(G ‖ C), and with the crossings r₁ < r₂ of
+/// g and c, TV(G ‖ C) = (G(r₂) − G(r₁)) − (C(r₂) − C(r₁)) from the CDFs: mpmath at 50 digits gives
+/// 0.13888395416347274564937867857599516727134503648277 for the third.
+#[test]
+fn total_variation_where_a_component_leaves_the_exponent_range_in_a_tail() {
+    let mut session = Session::with_options(Options {
+        digits: 25,
+        ..Options::default()
+    });
+    for query in [
+        "TV(Gumbel(-1, 2) || 1/3*Cauchy(-2, 3) + 2/3*Gumbel(-1, 2))",
+        "TV(Gumbel(-1, 2) || Cauchy(-2, 3))/3",
+    ] {
+        let answer = session.eval(query);
+        let Ok(Outcome::Answer(answer)) = answer else {
+            panic!("{query}: {answer:?}")
+        };
+        let AnswerValue::Number(certified) = answer.value else {
+            panic!("{query}: not a number")
+        };
+        assert_eq!(certified.decimal, "0.1388839541634727456493787", "{query}");
+    }
+}

@@ -42,6 +42,11 @@ pub struct Prepared {
     /// The cut y and tail bound from envelopes built afresh at y = first·2^exponent, by exponent: the
     /// calibration, each precision and each target ask for many of the same.
     pub fresh: Mutex<HashMap<u32, Option<(Rational, Float)>>>,
+    /// For total variation on a tail: the y beyond which envelopes settle the sign of p − q, with the sign
+    /// (see [`crossing::settled_sign`]).
+    pub settled: OnceLock<Option<(Rational, bool)>>,
+    /// A point strictly inside the piece, in x (decides the signs of absolute values when compiling).
+    pub inside: Rational,
 }
 
 /// An integral ready to be enclosed.
@@ -64,7 +69,7 @@ pub enum Layout {
 }
 
 /// How the map of a piece is written: x = center ± t, u ∈ [lower, upper].
-fn substitution(kind: &Kind) -> (Substitution, Map) {
+pub(super) fn substitution(kind: &Kind) -> (Substitution, Map) {
     let one = || Expr::int(1);
     match kind {
         Kind::Bulk { .. } => (Substitution::identity(), Map::Linear),
@@ -154,6 +159,8 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
             q: q_components.into_iter().cloned().collect(),
             tail: OnceLock::new(),
             fresh: Mutex::new(HashMap::new()),
+            settled: OnceLock::new(),
+            inside: piece.inside,
         });
     }
     let integral = Integral {
@@ -168,7 +175,7 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
 }
 
 /// The smallest y of a piece's tail variable (the cut must lie inside the piece).
-fn first_y(kind: &Kind) -> Option<Rational> {
+pub(super) fn first_y(kind: &Kind) -> Option<Rational> {
     let ceiling = |value: &Float| -> Option<Rational> {
         let rounded = Float::with_val(64, value.ceil_ref());
         rational_of(&rounded)
@@ -335,8 +342,8 @@ impl Integral {
         for piece in &self.pieces {
             interrupt.check()?;
             let (_, map) = substitution(&piece.kind);
-            let (lower, upper) = match &piece.kind {
-                Kind::Bulk { lower, upper } => (lower.expr.clone(), upper.expr.clone()),
+            let (lower, upper, cut) = match &piece.kind {
+                Kind::Bulk { lower, upper } => (lower.expr.clone(), upper.expr.clone(), None),
                 kind => {
                     let (y, bound) = self.cut(piece, &tail_target).ok_or_else(|| {
                         EvalError::Budget(
@@ -350,7 +357,7 @@ impl Integral {
                     }
                     .map_err(failure)?;
                     extra = extra.add(&tail).map_err(failure)?;
-                    let y = Expr::Number(y);
+                    let at_cut = u_at(kind, &y);
                     match kind {
                         Kind::End {
                             at,
@@ -362,18 +369,9 @@ impl Integral {
                             } else {
                                 at.expr.clone() - other.expr.clone()
                             };
-                            (sym::log(y.pow(Expr::int(-1))), sym::log(distance))
+                            (at_cut, sym::log(distance), Some(y))
                         }
-                        Kind::Tail { start, direction } => {
-                            let (center, _) = substitution(kind);
-                            let reach = match direction {
-                                Direction::Right => y - center.center,
-                                Direction::Left => center.center + y,
-                            };
-                            let _ = start;
-                            (Expr::int(0), sym::log(reach))
-                        }
-                        Kind::Bulk { .. } => unreachable!("bulk pieces are handled above"),
+                        _ => (Expr::int(0), at_cut, Some(y)),
                     }
                 }
             };
@@ -385,6 +383,21 @@ impl Integral {
                     upper,
                 }),
                 Some((negative, difference)) => {
+                    // Where envelopes settle the sign far out in a tail, that part needs no search.
+                    let settled = match &cut {
+                        Some(cut) => {
+                            self.settled(piece, (&lower, &upper), cut, &tail_target, precision)?
+                        }
+                        None => None,
+                    };
+                    let (lower, upper) = match settled {
+                        Some(settled) => {
+                            regions.extend(settled.regions);
+                            extra = extra.add(&settled.extra).map_err(failure)?;
+                            settled.searched
+                        }
+                        None => (lower, upper),
+                    };
                     let split =
                         crossing::split(difference, map, &lower, &upper, precision, interrupt)?;
                     for part in split.parts {
@@ -441,6 +454,21 @@ impl Integral {
             }
         }
         Ok(())
+    }
+}
+
+/// u at the tail variable y of a tail or end piece: log(y − c) (or log(c + y) towards −∞) on a tail, log(1/y)
+/// at a singular end.
+pub(super) fn u_at(kind: &Kind, y: &Rational) -> Expr {
+    let y = Expr::Number(y.clone());
+    let (substitution, _) = substitution(kind);
+    match kind {
+        Kind::End { .. } => sym::log(y.pow(Expr::int(-1))),
+        Kind::Tail {
+            direction: Direction::Left,
+            ..
+        } => sym::log(substitution.center + y),
+        _ => sym::log(y - substitution.center),
     }
 }
 

@@ -1,0 +1,250 @@
+//! Total variation far out in a tail, where the envelopes of log p and log q settle the sign of p − q.
+//!
+//! The crossings of p and q are searched by interval evaluation of log p − log q, and the integrand is
+//! evaluated in the same way; far out in a tail neither may be computable. A Gumbel's log-density
+//! −z − e^{−z} leaves MPFR's exponent range beyond x ≈ −10⁹, while a Cauchy component of Q keeps the cut of
+//! the tail far beyond that (at 10²⁴ for 20 digits), so every evaluation there fails. Beyond the y where
+//! the envelopes show p < q (or p > q) for good:
+//! - no crossing is searched: the integrand is (q − p)/2 (or (p − q)/2) there;
+//! - beyond the y where the smaller density's own tail integral is below the tail target, that density is
+//!   dropped: ½∫(q − p) = ½∫q − ½∫p with ½∫p between 0 and half its tail bound, which joins the error.
+
+use std::sync::Arc;
+
+use rug::Float;
+
+use super::density::{tail_bounds, Component, TailEnd};
+use super::integral::{first_y, substitution, u_at, Integral, Prepared};
+use super::integrand::{self, Form, Piece as Compiled};
+use super::layout::Kind;
+use crate::error::EvalError;
+use crate::exact::Rational;
+use crate::numeric::compiled::Program;
+use crate::numeric::interval::Interval;
+use crate::numeric::quadrature::envelope::{supremum, tail_integral};
+use crate::numeric::quadrature::Region;
+use crate::sym::Expr;
+
+/// The least y = first·2^k (k < 64) of a tail beyond which the envelopes settle the sign of log p − log q,
+/// with that sign (`true`: p ≥ q).
+pub fn settled_sign(
+    p: &[Component],
+    q: &[Component],
+    end: &TailEnd,
+    first: &Rational,
+) -> Option<(Rational, bool)> {
+    let p: Vec<&Component> = p.iter().collect();
+    let q: Vec<&Component> = q.iter().collect();
+    if p.is_empty() || q.is_empty() {
+        return None;
+    }
+    let mut y = first.clone();
+    for _ in 0..64 {
+        if let (Some(p_bounds), Some(q_bounds)) =
+            (tail_bounds(&p, end, &y), tail_bounds(&q, end, &y))
+        {
+            // sup (log p − log q) < 0 beyond y: p < q there; sup (log q − log p) < 0: p > q.
+            let below = supremum(&p_bounds.upper.sub(&q_bounds.lower), &y);
+            if below.is_some_and(|sup| sup < 0) {
+                return Some((y, false));
+            }
+            let above = supremum(&q_bounds.upper.sub(&p_bounds.lower), &y);
+            if above.is_some_and(|sup| sup < 0) {
+                return Some((y, true));
+            }
+        }
+        y *= Rational::from_integer(2.into());
+    }
+    None
+}
+
+/// The settled part of a total variation tail piece: its regions, the bound of the dropped density's
+/// part, and the part [lower, upper] of u still to be searched for crossings.
+pub struct Settled {
+    /// Regions of known sign.
+    pub regions: Vec<Region>,
+    /// Encloses what dropping the smaller density left out.
+    pub extra: Interval,
+    /// The rest of the piece, in u.
+    pub searched: (Expr, Expr),
+}
+
+impl Integral {
+    /// Splits off the settled part of a tail piece of total variation cut at y = `cut`, whose u runs over
+    /// [lower, upper]; `None` where the envelopes settle no sign before the cut.
+    pub fn settled(
+        &self,
+        piece: &Prepared,
+        (lower, upper): (&Expr, &Expr),
+        cut: &Rational,
+        target: &Float,
+        precision: u32,
+    ) -> Result<Option<Settled>, EvalError> {
+        let Some((negative, _)) = &piece.signed else {
+            return Ok(None);
+        };
+        let (Some(end), Some(first)) = (piece.kind.tail_end(), first_y(&piece.kind)) else {
+            return Ok(None);
+        };
+        let Some((y, positive)) = piece
+            .settled
+            .get_or_init(|| settled_sign(&piece.p, &piece.q, &end, &first))
+            .clone()
+        else {
+            return Ok(None);
+        };
+        if y >= *cut {
+            return Ok(None);
+        }
+        let (_, map) = substitution(&piece.kind);
+        let signed = if positive {
+            piece.program.clone()
+        } else {
+            negative.clone()
+        };
+        // Towards a singular end u decreases as y grows: the far part of the piece is its lower part.
+        let towards_end = matches!(piece.kind, Kind::End { .. });
+        let ordered = |near: Expr, far: Expr| {
+            if towards_end {
+                (far, near)
+            } else {
+                (near, far)
+            }
+        };
+        let (far_end, searched) = if towards_end {
+            (lower.clone(), (u_at(&piece.kind, &y), upper.clone()))
+        } else {
+            (upper.clone(), (lower.clone(), u_at(&piece.kind, &y)))
+        };
+        let mut regions = Vec::new();
+        let mut extra = Interval::point(Float::new(precision));
+        let (smaller, larger) = if positive {
+            (&piece.q, &piece.p)
+        } else {
+            (&piece.p, &piece.q)
+        };
+        let drop = self.drop_point(piece, smaller, &end, &y, cut, target);
+        let Some((at, bound)) = drop else {
+            let (a, b) = ordered(u_at(&piece.kind, &y), far_end);
+            regions.push(Region {
+                program: signed,
+                map,
+                lower: a,
+                upper: b,
+            });
+            return Ok(Some(Settled {
+                regions,
+                extra,
+                searched,
+            }));
+        };
+        let dropped_at = u_at(&piece.kind, &at);
+        if at != y {
+            let (a, b) = ordered(u_at(&piece.kind, &y), dropped_at.clone());
+            regions.push(Region {
+                program: signed,
+                map,
+                lower: a,
+                upper: b,
+            });
+        }
+        // The larger density's own negligible components go too (a component shared with the smaller
+        // density, as in TV(G || ½C + ½G), would fail there as it does in the smaller one).
+        let mut kept = Vec::new();
+        let mut gained = Float::new(64);
+        for component in larger {
+            match self.tail_bound(piece, std::slice::from_ref(component), &end, &at) {
+                Some(own) if own <= *target => gained += own,
+                _ => kept.push(component.clone()),
+            }
+        }
+        if !kept.is_empty() {
+            let (a, b) = ordered(dropped_at, far_end);
+            regions.push(Region {
+                program: self.alone(piece, positive, &kept)?,
+                map,
+                lower: a,
+                upper: b,
+            });
+        }
+        // ½∫|p − q| = ½∫(larger kept) + ½∫(larger dropped) − ½∫(smaller): the last two are within their bounds.
+        let half = |value: &Float| Float::with_val_round(64, value / 2u32, rug::float::Round::Up).0;
+        extra = Interval::new(-half(&bound), half(&gained))
+            .map_err(|_| EvalError::Budget("a tail bound is too large".into()))?;
+        Ok(Some(Settled {
+            regions,
+            extra,
+            searched,
+        }))
+    }
+
+    /// The first y = from·2^k before the cut where the tail integral of `smaller` beyond y is at most
+    /// `target`, with that bound.
+    fn drop_point(
+        &self,
+        piece: &Prepared,
+        smaller: &[Component],
+        end: &TailEnd,
+        from: &Rational,
+        cut: &Rational,
+        target: &Float,
+    ) -> Option<(Rational, Float)> {
+        let mut y = from.clone();
+        while y < *cut {
+            if let Some(bound) = self.tail_bound(piece, smaller, end, &y) {
+                if bound <= *target {
+                    return Some((y, bound));
+                }
+            }
+            y *= Rational::from_integer(2.into());
+        }
+        None
+    }
+
+    /// A bound on the integral beyond y of the density made of `components` (with their weights).
+    fn tail_bound(
+        &self,
+        piece: &Prepared,
+        components: &[Component],
+        end: &TailEnd,
+        y: &Rational,
+    ) -> Option<Float> {
+        let components: Vec<&Component> = components.iter().collect();
+        let bounds = tail_bounds(&components, end, y)?;
+        let upper = match piece.kind {
+            Kind::End { .. } => integrand::with_jacobian(bounds.upper),
+            _ => bounds.upper,
+        };
+        tail_integral(&upper, y)
+    }
+
+    /// ½ of the density made of `kept` (components of P when `positive`, else of Q) alone on a piece.
+    fn alone(
+        &self,
+        piece: &Prepared,
+        positive: bool,
+        kept: &[Component],
+    ) -> Result<Arc<Program>, EvalError> {
+        let (substitution, _) = substitution(&piece.kind);
+        let kept: Vec<&Component> = kept.iter().collect();
+        let (p, q) = if positive {
+            (kept, Vec::new())
+        } else {
+            (Vec::new(), kept)
+        };
+        let compiled = integrand::compile(
+            &Form::TotalVariation(1),
+            &p,
+            &q,
+            substitution,
+            Some(piece.inside.clone()),
+        )?;
+        let Compiled::Formula(mut program) = compiled else {
+            return Err(EvalError::NoRule(
+                "total variation of one density alone".into(),
+            ));
+        };
+        program.share_constants(&piece.program.enclosed);
+        Ok(Arc::new(program))
+    }
+}
