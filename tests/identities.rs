@@ -215,3 +215,23 @@ fn total_variation_where_a_component_leaves_the_exponent_range_in_a_tail() {
         assert_eq!(certified.decimal, "0.1388839541634727456493787", "{query}");
     }
 }
+
+/// The entropy of a mixture whose Moyal component is negligible far out in the Cauchy's tails, where its
+/// e^{−z} made the complex boxes tiny (before, this ran into the time limit): beyond the first y where its
+/// bound allows, the component is dropped. Reference: mpmath `quad` at 30 digits,
+/// 2.43700553436087450376427267075.
+#[test]
+fn entropy_drops_a_negligible_component_in_a_tail() {
+    let mut session = Session::with_options(Options {
+        digits: 20,
+        ..Options::default()
+    });
+    let answer = session.eval("H(1/3*Moyal(1/2, 1) + 2/3*Cauchy(1/2, 1))");
+    let Ok(Outcome::Answer(answer)) = answer else {
+        panic!("{answer:?}")
+    };
+    let AnswerValue::Number(certified) = answer.value else {
+        panic!("not a number")
+    };
+    assert_eq!(certified.decimal, "2.4370055343608745038");
+}

@@ -376,12 +376,29 @@ impl Integral {
                 }
             };
             match &piece.signed {
-                None => regions.push(Region {
-                    program: piece.program.clone(),
-                    map,
-                    lower,
-                    upper,
-                }),
+                None => {
+                    // Far out in a tail the entropy may drop a mixture's negligible components.
+                    let negligible = match &cut {
+                        Some(cut) => {
+                            self.negligible(piece, (&lower, &upper), cut, &tail_target, precision)?
+                        }
+                        None => None,
+                    };
+                    let (lower, upper) = match negligible {
+                        Some(settled) => {
+                            regions.extend(settled.regions);
+                            extra = extra.add(&settled.extra).map_err(failure)?;
+                            settled.searched
+                        }
+                        None => (lower, upper),
+                    };
+                    regions.push(Region {
+                        program: piece.program.clone(),
+                        map,
+                        lower,
+                        upper,
+                    });
+                }
                 Some((negative, difference)) => {
                     // Where envelopes settle the sign far out in a tail, that part needs no search.
                     let settled = match &cut {

@@ -16,6 +16,7 @@ pub mod integrand;
 pub mod layout;
 pub mod leaf;
 pub mod maximum;
+pub mod negligible;
 pub mod settled;
 pub mod tails;
 
