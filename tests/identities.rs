@@ -216,22 +216,45 @@ fn total_variation_where_a_component_leaves_the_exponent_range_in_a_tail() {
     }
 }
 
-/// The entropy of a mixture whose Moyal component is negligible far out in the Cauchy's tails, where its
-/// e^{−z} made the complex boxes tiny (before, this ran into the time limit): beyond the first y where its
-/// bound allows, the component is dropped. Reference: mpmath `quad` at 30 digits,
-/// 2.43700553436087450376427267075.
+/// Divergences of a mixture whose Moyal component is negligible far out in the Cauchy's tails, where its
+/// e^{−z} made the complex boxes tiny (before, each ran into the time limit): beyond the first y where the
+/// mean-value bound allows, the component is dropped. References: mpmath `quad` at 30 digits,
+/// H = 2.43700553436087450376427267075, KL(M ‖ C) = 0.119149137238969386073063582573,
+/// KL(C ‖ M) = 0.116867437566088335450019265697; and H(P, Q) = H(P) + KL(P ‖ Q) both ways.
 #[test]
-fn entropy_drops_a_negligible_component_in_a_tail() {
+fn divergences_drop_a_negligible_component_in_a_tail() {
+    let mixture = "1/3*Moyal(1/2, 1) + 2/3*Cauchy(1/2, 1)";
+    let cauchy = "Cauchy(0, 1)";
     let mut session = Session::with_options(Options {
         digits: 20,
         ..Options::default()
     });
-    let answer = session.eval("H(1/3*Moyal(1/2, 1) + 2/3*Cauchy(1/2, 1))");
-    let Ok(Outcome::Answer(answer)) = answer else {
-        panic!("{answer:?}")
+    let mut digits = |query: String| -> String {
+        let answer = session.eval(&query);
+        let Ok(Outcome::Answer(answer)) = answer else {
+            panic!("{query}: {answer:?}")
+        };
+        let AnswerValue::Number(certified) = answer.value else {
+            panic!("{query}: not a number")
+        };
+        certified.decimal
     };
-    let AnswerValue::Number(certified) = answer.value else {
-        panic!("not a number")
-    };
-    assert_eq!(certified.decimal, "2.4370055343608745038");
+    assert_eq!(digits(format!("H({mixture})")), "2.4370055343608745038");
+    assert_eq!(
+        digits(format!("KL({mixture} || {cauchy})")),
+        "0.11914913723896938607"
+    );
+    assert_eq!(
+        digits(format!("KL({cauchy} || {mixture})")),
+        "0.11686743756608833545"
+    );
+    // 2.4370055343608745038 + 0.11914913723896938607 and log(4π) + 0.11686743756608833545.
+    assert_eq!(
+        digits(format!("H({mixture}, {cauchy})")),
+        "2.5561546715998438898"
+    );
+    assert_eq!(
+        digits(format!("H({cauchy}, {mixture})")),
+        "2.6478916845353791284"
+    );
 }
