@@ -220,7 +220,11 @@ fn total_variation_where_a_component_leaves_the_exponent_range_in_a_tail() {
 /// e^{−z} made the complex boxes tiny (before, each ran into the time limit): beyond the first y where the
 /// mean-value bound allows, the component is dropped. References: mpmath `quad` at 30 digits,
 /// H = 2.43700553436087450376427267075, KL(M ‖ C) = 0.119149137238969386073063582573,
-/// KL(C ‖ M) = 0.116867437566088335450019265697; and H(P, Q) = H(P) + KL(P ‖ Q) both ways.
+/// KL(C ‖ M) = 0.116867437566088335450019265697, JS(M ‖ C) = 0.0290688734696223417148399010712,
+/// BC(M, C) = 0.970716748290085710919579979545 (Bhattacharyya −log BC = 0.0297205645855786486900982082689,
+/// Hellinger √(1 − BC) = 0.171123498415367516937650042451), Pearson(M ‖ C) = 0.257773594781379651431676308518
+/// (Rényi of order 2 is its log(1 + ·), 0.229343169729437226891712623148), Pearson(C ‖ M) =
+/// 0.243156072096022294018246570104; Rényi of order ½ is −2 log BC; and H(P, Q) = H(P) + KL(P ‖ Q) both ways.
 #[test]
 fn divergences_drop_a_negligible_component_in_a_tail() {
     let mixture = "1/3*Moyal(1/2, 1) + 2/3*Cauchy(1/2, 1)";
@@ -256,5 +260,33 @@ fn divergences_drop_a_negligible_component_in_a_tail() {
     assert_eq!(
         digits(format!("H({cauchy}, {mixture})")),
         "2.6478916845353791284"
+    );
+    assert_eq!(
+        digits(format!("JS({mixture} || {cauchy})")),
+        "0.029068873469622341715"
+    );
+    assert_eq!(
+        digits(format!("Bhattacharyya({cauchy} || {mixture})")),
+        "0.029720564585578648690"
+    );
+    assert_eq!(
+        digits(format!("Hellinger({mixture} || {cauchy})")),
+        "0.17112349841536751694"
+    );
+    assert_eq!(
+        digits(format!("Renyi(1/2, {cauchy} || {mixture})")),
+        "0.059441129171157297380"
+    );
+    assert_eq!(
+        digits(format!("Renyi(2, {mixture} || {cauchy})")),
+        "0.22934316972943722689"
+    );
+    assert_eq!(
+        digits(format!("Pearson({mixture} || {cauchy})")),
+        "0.25777359478137965143"
+    );
+    assert_eq!(
+        digits(format!("Pearson({cauchy} || {mixture})")),
+        "0.24315607209602229402"
     );
 }

@@ -1,4 +1,5 @@
-//! Entropy, cross-entropy and KL far out in a tail, where some mixture components are negligible.
+//! Entropy, cross-entropy, KL, JS, Hellinger, Bhattacharyya, Rényi and Pearson far out in a tail, where some mixture
+//! components are negligible.
 //!
 //! A component that decays super-exponentially (a Moyal's or a Gumbel's e^{−z}) is negligible far out in a
 //! tail kept long by a heavy-tailed one, yet it costs the most there: off the real line its e^{−z} turns by
@@ -9,12 +10,18 @@
 //! |F(p) − F(p′)| ≤ δ·sup |∂F/∂p| over [p′, p], where |log ξ| ≤ max(|log p′|, |log p|):
 //! - entropy, F = −p log p: |∂F/∂p| = |log ξ + 1| ≤ 2·max(|log p′|, |log p|, 1);
 //! - cross-entropy, F = −p log q: |∂F/∂p| = |log q|;
-//! - KL, F = p log p − p log q: |∂F/∂p| = |log ξ + 1 − log q| ≤ 3·max(|log p′|, |log p|, |log q|, 1).
+//! - KL, F = p log p − p log q: |∂F/∂p| = |log ξ + 1 − log q| ≤ 3·max(|log p′|, |log p|, |log q|, 1);
+//! - JS (either side): |∂F/∂p| = ½|log(2ξ/(ξ + q))| ≤ (3/2)·max(1, |log ξ|, |log(ξ + q)|);
+//! - squared Hellinger ½(√p − √q)² (either side) changes by ½δ − √q(√p − √p′), at most ½δ + √(qδ);
+//! - Bhattacharyya √(pq) (either side) by at most √(qδ);
+//! - Rényi's p^α q^{1−α} (α > 0): |∂F/∂p| = α ξ^{α−1} q^{1−α} and |∂F/∂q| = |1 − α| p^α ξ^{−α};
+//! - Pearson p²/q − 2p + q: |∂F/∂p| ≤ 2·max(p/q, 1) and |∂F/∂q| ≤ max(1, p²/q′²).
 //!
 //! Dropping from q = q′ + δ in KL or cross-entropy changes F by −p log(q/q′) ∈ [−p δ/q′, 0].
 
 use std::sync::Arc;
 
+use num_traits::{One, Signed};
 use rug::Float;
 
 use super::density::{tail_bounds, Component, TailEnd};
@@ -58,7 +65,14 @@ impl Integral {
     ) -> Result<Option<Settled>, EvalError> {
         let droppable = matches!(
             self.form,
-            Form::Entropy | Form::CrossEntropy | Form::KullbackLeibler
+            Form::Entropy
+                | Form::CrossEntropy
+                | Form::KullbackLeibler
+                | Form::JensenShannon
+                | Form::HellingerSquared
+                | Form::Bhattacharyya
+                | Form::RenyiPower(_)
+                | Form::Pearson
         );
         if !droppable || (piece.p.len() < 2 && piece.q.len() < 2) {
             return Ok(None);
@@ -98,8 +112,7 @@ impl Integral {
         };
         let own = match side {
             Side::P => &piece.p,
-            Side::Q if self.form != Form::Entropy => &piece.q,
-            Side::Q => return None,
+            Side::Q => &piece.q,
         };
         let (mut kept, mut dropped) = (Vec::new(), Vec::new());
         for component in own {
@@ -114,35 +127,108 @@ impl Integral {
             return None;
         }
         let (kept_bounds, dropped_bounds) = (bounds(&kept)?, bounds(&dropped)?);
+        let whole = bounds(own)?;
+        let theirs = match side {
+            Side::P => &piece.q,
+            Side::Q => &piece.p,
+        };
+        let theirs = if theirs.is_empty() {
+            None
+        } else {
+            Some(bounds(theirs)?)
+        };
         let magnitude = |b: &super::tails::Bounds| log_magnitude(&b.upper, &b.lower);
         let most = |envelopes: &[Envelope]| -> Option<Envelope> {
             let mut envelopes = envelopes.iter();
             let first = envelopes.next()?.clone();
             envelopes.try_fold(first, |sofar, next| maximum(&sofar, next, y))
         };
-        let one = Envelope::constant(Rational::from_integer(0.into()));
-        let sensitivity = match (side, &self.form) {
-            (Side::P, Form::Entropy) => {
-                let whole = bounds(own)?;
-                most(&[magnitude(&kept_bounds)?, magnitude(&whole)?, one])?
-                    .add(&Envelope::constant(Rational::new(7.into(), 10.into())))
-            }
-            (Side::P, Form::CrossEntropy) => magnitude(&bounds(&piece.q)?)?,
-            (Side::P, _) => {
-                let whole = bounds(own)?;
-                let q = bounds(&piece.q)?;
-                most(&[
-                    magnitude(&kept_bounds)?,
-                    magnitude(&whole)?,
-                    magnitude(&q)?,
-                    one,
-                ])?
-                .add(&Envelope::constant(Rational::new(11.into(), 10.into())))
+        let constant = |numerator: i64, denominator: i64| {
+            Envelope::constant(Rational::new(numerator.into(), denominator.into()))
+        };
+        // Upper bounds of log 2, log 3 and log(3/2), and of log ½.
+        let (log_two, log_three, log_three_halves) =
+            (constant(7, 10), constant(11, 10), constant(41, 100));
+        let log_half = constant(-69, 100);
+        let half = Rational::new(1.into(), 2.into());
+        let zero = constant(0, 1);
+        // ∫ δ·e^{sensitivity} beyond y.
+        let times = |sensitivity: Envelope| {
+            tail_integral(&jacobian(dropped_bounds.upper.add(&sensitivity)), y)
+        };
+        // max(|log p′|, |log p|) on the losing side, with 1.
+        let own_logs = || -> Option<Vec<Envelope>> {
+            Some(vec![
+                magnitude(&kept_bounds)?,
+                magnitude(&whole)?,
+                zero.clone(),
+            ])
+        };
+        let bound = match (side, &self.form, &theirs) {
+            (Side::P, Form::Entropy, _) => times(most(&own_logs()?)?.add(&log_two))?,
+            (Side::P, Form::CrossEntropy, Some(q)) => times(magnitude(q)?)?,
+            (Side::P, Form::KullbackLeibler, Some(q)) => {
+                let mut logs = own_logs()?;
+                logs.push(magnitude(q)?);
+                times(most(&logs)?.add(&log_three))?
             }
             // p/q′, with q′ the kept part of q.
-            (Side::Q, _) => bounds(&piece.p)?.upper.sub(&kept_bounds.lower),
+            (Side::Q, Form::CrossEntropy | Form::KullbackLeibler, Some(p)) => {
+                times(p.upper.sub(&kept_bounds.lower))?
+            }
+            // ∂F/∂p = ½ log(2ξ/(ξ + t)): at most (3/2)·max(1, |log ξ|, |log(ξ + t)|), where
+            // t ≤ ξ + t ≤ 2·max(p, t).
+            (_, Form::JensenShannon, Some(t)) => {
+                let sum_upper = most(&[whole.upper.clone(), t.upper.clone()])?.add(&log_two);
+                let mut logs = own_logs()?;
+                logs.push(log_magnitude(&sum_upper, &t.lower)?);
+                times(most(&logs)?.add(&log_three_halves))?
+            }
+            // ½(√p − √t)² changes by ½δ − √t(√p − √p′), and 0 ≤ √p − √p′ ≤ √δ.
+            (_, Form::HellingerSquared, Some(t)) => {
+                let linear = times(log_half)?;
+                let root = tail_integral(
+                    &jacobian(t.upper.add(&dropped_bounds.upper).scale(&half)),
+                    y,
+                )?;
+                Float::with_val_round(64, &linear + &root, rug::float::Round::Up).0
+            }
+            // √(p t) changes by at most √(t δ).
+            (_, Form::Bhattacharyya, Some(t)) => tail_integral(
+                &jacobian(t.upper.add(&dropped_bounds.upper).scale(&half)),
+                y,
+            )?,
+            // ∂F/∂p = α ξ^{α−1} t^{1−α}, with ξ^{α−1} ≤ p^{α−1} for α > 1 and ≤ p′^{α−1} below; log α ≤ α − 1.
+            (Side::P, Form::RenyiPower(alpha), Some(t)) if alpha.is_positive() => {
+                let rise = alpha - Rational::one();
+                let (own_end, their_end) = if rise.is_positive() {
+                    (&whole.upper, &t.lower)
+                } else {
+                    (&kept_bounds.lower, &t.upper)
+                };
+                let exponent = own_end.scale(&rise).sub(&their_end.scale(&rise));
+                times(exponent.add(&Envelope::constant(rise)))?
+            }
+            // ∂F/∂q = (1 − α) p^α ξ^{−α} with ξ^{−α} ≤ q′^{−α}; log |1 − α| ≤ |1 − α| − 1.
+            (Side::Q, Form::RenyiPower(alpha), Some(p)) if alpha.is_positive() => {
+                let factor = (Rational::one() - alpha).abs() - Rational::one();
+                let exponent = p.upper.sub(&kept_bounds.lower).scale(alpha);
+                times(exponent.add(&Envelope::constant(factor)))?
+            }
+            // F = p²/q − 2p + q: |∂F/∂p| = |2ξ/q − 2| ≤ 2·max(p/q, 1).
+            (Side::P, Form::Pearson, Some(q)) => {
+                times(most(&[whole.upper.sub(&q.lower), zero.clone()])?.add(&log_two))?
+            }
+            // |∂F/∂q| = |1 − p²/ξ²| ≤ max(1, p²/q′²).
+            (Side::Q, Form::Pearson, Some(p)) => {
+                let two = Rational::from_integer(2.into());
+                times(most(&[
+                    p.upper.sub(&kept_bounds.lower).scale(&two),
+                    zero.clone(),
+                ])?)?
+            }
+            _ => return None,
         };
-        let bound = tail_integral(&jacobian(dropped_bounds.upper.add(&sensitivity)), y)?;
         (bound <= *target).then(|| {
             let (p, q) = match side {
                 Side::P => (kept, piece.q.clone()),
@@ -176,11 +262,14 @@ impl Integral {
             Kind::End { .. } => ((lower.clone(), at.clone()), (at, upper.clone())),
             _ => ((at.clone(), upper.clone()), (lower.clone(), at)),
         };
-        // Dropping from q only lowers −p log q by p log(q/q′) ≥ 0: the true value is below.
+        // Dropping from q in −p log q only raises it, by p log(q/q′) ≥ 0: the true value is below.
         let low = -drop.bound.clone();
-        let high = match drop.side {
-            Side::P => drop.bound,
-            Side::Q => Float::new(precision),
+        let lowers_only =
+            drop.side == Side::Q && matches!(self.form, Form::CrossEntropy | Form::KullbackLeibler);
+        let high = if lowers_only {
+            Float::new(precision)
+        } else {
+            drop.bound
         };
         let extra = Interval::new(low, high)
             .map_err(|_| EvalError::Budget("a tail bound is too large".into()))?;
