@@ -18,6 +18,7 @@ pub mod leaf;
 pub mod maximum;
 pub mod negligible;
 pub mod settled;
+pub mod tail_cut;
 pub mod tails;
 
 use std::sync::Arc;

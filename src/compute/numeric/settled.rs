@@ -14,9 +14,10 @@ use std::sync::Arc;
 use rug::Float;
 
 use super::density::{tail_bounds, Component, TailEnd};
-use super::integral::{first_y, substitution, u_at, Integral, Prepared};
+use super::integral::{substitution, Integral, Prepared};
 use super::integrand::{self, Form, Piece as Compiled};
 use super::layout::Kind;
+use super::tail_cut::{first_y, u_at};
 use crate::error::EvalError;
 use crate::exact::Rational;
 use crate::numeric::compiled::Program;
