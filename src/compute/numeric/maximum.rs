@@ -26,6 +26,7 @@ use crate::sym::{Expr, Method};
 use super::density::{tail_bounds, Component, Density};
 use super::integrand;
 use super::layout::{self, Kind};
+use super::tail_cut::first_y;
 use super::tails::Direction;
 
 fn failure(failure: Failure) -> EvalError {
@@ -80,31 +81,6 @@ fn map_of(kind: &Kind) -> (crate::numeric::compiled::Substitution, Map) {
             },
             Map::Exponential,
         ),
-    }
-}
-
-/// The first y of a piece's tail variable, as for the integrals.
-fn first_y(kind: &Kind) -> Option<Rational> {
-    let ceiling = |value: &Float| envelope::rational_of(&Float::with_val(64, value.ceil_ref()));
-    match kind {
-        Kind::Bulk { .. } => None,
-        Kind::End { at, other, .. } => {
-            let distance = other.value.sub(&at.value).ok()?.abs();
-            let two_over = Interval::point(Float::with_val(64, 2))
-                .div(&distance)
-                .ok()?;
-            Some(ceiling(&two_over.upper)?.max(Rational::from_integer(2.into())))
-        }
-        Kind::Tail { start, direction } => {
-            let outward = match direction {
-                Direction::Right => start.value.upper.clone(),
-                Direction::Left => -start.value.lower.clone(),
-            };
-            Some(
-                (ceiling(&outward)? + Rational::from_integer(1.into()))
-                    .max(Rational::from_integer(1.into())),
-            )
-        }
     }
 }
 
