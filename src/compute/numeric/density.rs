@@ -213,8 +213,8 @@ pub enum TailEnd {
 
 /// Envelopes of the log-density of present components in a tail, for y ≥ `start`: each component's own
 /// envelope (a family table for an infinite or singular end; the range of a regular log-density near a
-/// finite end), shifted by its log-weight; the mixture's upper envelope is the maximum, its lower one the
-/// component that decays slowest.
+/// finite end), shifted by its log-weight; the mixture's upper envelope is the maximum plus log n (n
+/// components), its lower one the component that decays slowest.
 pub fn tail_bounds(components: &[&Component], end: &TailEnd, start: &Rational) -> Option<Bounds> {
     let mut upper: Option<Envelope> = None;
     let mut lower: Option<Envelope> = None;
@@ -237,8 +237,12 @@ pub fn tail_bounds(components: &[&Component], end: &TailEnd, start: &Rational) -
             Some(current) => slower(current, shifted_lower),
         });
     }
+    // log Σ wᵢpᵢ ≤ log n + maxᵢ log wᵢpᵢ: the maximum alone is not an upper envelope of the sum when two
+    // components are comparable (two equal halves would be bounded by half their sum).
+    let count = Interval::point(rug::Float::with_val(64, components.len()));
+    let log_count = upper_of(&crate::numeric::functions::log(&count).ok()?)?;
     Some(Bounds {
-        upper: upper?,
+        upper: upper?.add(&Envelope::constant(log_count)),
         lower: lower?,
     })
 }

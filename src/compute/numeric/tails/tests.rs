@@ -162,3 +162,42 @@ fn regular_ends_are_not_singular() {
         true
     ));
 }
+
+/// A mixture's upper envelope must hold the sum of its components: with two comparable halves, the larger
+/// half alone is below the mixture by up to log 2 (the envelope once took the maximum only).
+#[test]
+fn a_mixture_envelope_holds_two_comparable_components() {
+    use crate::compute::numeric::density::{tail_bounds, Density, TailEnd};
+    use crate::family::{Component as Part, Distribution};
+    let halves = [ratio(0, 1), ratio(1, 10)].map(|location| Part {
+        weight: Expr::Number(ratio(1, 2)),
+        family: family(FamilyKind::Cauchy, &[location, integer(1)]),
+    });
+    let mixture = Distribution::Mixture(halves.to_vec());
+    let density = Density::new(&mixture).unwrap();
+    let components: Vec<_> = density.components.iter().collect();
+    let start = integer(10);
+    let bounds = tail_bounds(&components, &TailEnd::Infinite(Direction::Right), &start).unwrap();
+    for (n, d) in SAMPLES {
+        let y = &start * ratio(n, d);
+        let point = Interval::from_rational(&y, 128).unwrap();
+        let upper = bounds.upper.at(&point).unwrap();
+        // log(½c₀ + ½c₁) at y, from the components' log-densities.
+        let value = halves
+            .iter()
+            .map(|half| log_density(&half.family, &y))
+            .map(|log| crate::numeric::functions::exp(&log).unwrap())
+            .reduce(|a, b| a.add(&b).unwrap())
+            .unwrap();
+        let value = crate::numeric::functions::log(
+            &value
+                .mul(&Interval::from_rational(&ratio(1, 2), 128).unwrap())
+                .unwrap(),
+        )
+        .unwrap();
+        assert!(
+            upper.upper >= value.upper,
+            "y = {y}: envelope {upper:?} below log p = {value:?}"
+        );
+    }
+}
