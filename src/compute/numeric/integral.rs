@@ -222,46 +222,29 @@ impl Integral {
                     }
                 }
             };
-            match &piece.signed {
-                None => {
-                    // Far out in a tail the entropy may drop a mixture's negligible components.
-                    let negligible = match &cut {
-                        Some(cut) => {
-                            self.negligible(piece, (&lower, &upper), cut, &tail_target, precision)?
-                        }
-                        None => None,
-                    };
-                    let (lower, upper) = match negligible {
-                        Some(settled) => {
-                            regions.extend(settled.regions);
-                            extra = extra.add(&settled.extra).map_err(failure)?;
-                            settled.searched
-                        }
-                        None => (lower, upper),
-                    };
-                    regions.push(Region {
-                        program: piece.program.clone(),
-                        map,
-                        lower,
-                        upper,
-                    });
+            // Far out in a tail: total variation's settled sign, the others' negligible components.
+            let far = match &cut {
+                Some(cut) => {
+                    self.far_tail(piece, (&lower, &upper), cut, &tail_target, precision)?
                 }
+                None => None,
+            };
+            let (lower, upper) = match far {
+                Some(far) => {
+                    regions.extend(far.regions);
+                    extra = extra.add(&far.extra).map_err(failure)?;
+                    far.searched
+                }
+                None => (lower, upper),
+            };
+            match &piece.signed {
+                None => regions.push(Region {
+                    program: piece.program.clone(),
+                    map,
+                    lower,
+                    upper,
+                }),
                 Some((negative, difference)) => {
-                    // Where envelopes settle the sign far out in a tail, that part needs no search.
-                    let settled = match &cut {
-                        Some(cut) => {
-                            self.settled(piece, (&lower, &upper), cut, &tail_target, precision)?
-                        }
-                        None => None,
-                    };
-                    let (lower, upper) = match settled {
-                        Some(settled) => {
-                            regions.extend(settled.regions);
-                            extra = extra.add(&settled.extra).map_err(failure)?;
-                            settled.searched
-                        }
-                        None => (lower, upper),
-                    };
                     let split =
                         crossing::split(difference, map, &lower, &upper, precision, interrupt)?;
                     for part in split.parts {

@@ -26,10 +26,11 @@ use rug::Float;
 
 use super::density::{tail_bounds, Component, TailEnd};
 use super::integral::{substitution, Integral, Prepared};
-use super::integrand::{self, Form, Piece as Compiled};
+use super::integrand::Form;
 use super::layout::Kind;
-use super::settled::Settled;
+use super::settled::{compile_with, in_x, tail_mass, Settled};
 use super::tail_cut::{first_y, u_at};
+use super::tails::Bounds;
 use crate::error::EvalError;
 use crate::exact::Rational;
 use crate::numeric::interval::Interval;
@@ -53,7 +54,7 @@ struct Drop {
 }
 
 impl Integral {
-    /// For entropy, cross-entropy or KL on a tail piece cut at y = `cut`, whose u runs over [lower, upper]:
+    /// For a divergence other than total variation on a tail piece cut at y = `cut`, whose u runs over [lower, upper]:
     /// the part beyond the first y = first·2^k where components can be dropped, integrated without them, and
     /// the bound of what they change; `None` where none can be dropped before the cut.
     pub fn negligible(
@@ -103,10 +104,7 @@ impl Integral {
         y: &Rational,
         target: &Float,
     ) -> Option<Drop> {
-        let jacobian = |envelope: Envelope| match piece.kind {
-            Kind::End { .. } => integrand::with_jacobian(envelope),
-            _ => envelope,
-        };
+        let jacobian = |envelope: Envelope| in_x(&piece.kind, envelope);
         let bounds = |components: &[Component]| {
             let components: Vec<&Component> = components.iter().collect();
             tail_bounds(&components, end, y)
@@ -117,9 +115,7 @@ impl Integral {
         };
         let (mut kept, mut dropped) = (Vec::new(), Vec::new());
         for component in own {
-            let mass = bounds(std::slice::from_ref(component))
-                .and_then(|own| tail_integral(&jacobian(own.upper), y));
-            match mass {
+            match tail_mass(piece, std::slice::from_ref(component), end, y) {
                 Some(mass) if mass <= *target => dropped.push(component.clone()),
                 _ => kept.push(component.clone()),
             }
@@ -138,7 +134,7 @@ impl Integral {
         } else {
             Some(bounds(theirs)?)
         };
-        let magnitude = |b: &super::tails::Bounds| log_magnitude(&b.upper, &b.lower);
+        let magnitude = |b: &Bounds| log_magnitude(&b.upper, &b.lower);
         let most = |envelopes: &[Envelope]| -> Option<Envelope> {
             let mut envelopes = envelopes.iter();
             let first = envelopes.next()?.clone();
@@ -156,6 +152,13 @@ impl Integral {
         // ∫ δ·e^{sensitivity} beyond y.
         let times = |sensitivity: Envelope| {
             tail_integral(&jacobian(dropped_bounds.upper.add(&sensitivity)), y)
+        };
+        // ∫ √(t δ) beyond y.
+        let root = |t: &Bounds| {
+            tail_integral(
+                &jacobian(t.upper.add(&dropped_bounds.upper).scale(&half)),
+                y,
+            )
         };
         // max(|log p′|, |log p|) on the losing side, with 1.
         let own_logs = || -> Option<Vec<Envelope>> {
@@ -188,17 +191,10 @@ impl Integral {
             // ½(√p − √t)² changes by ½δ − √t(√p − √p′), and 0 ≤ √p − √p′ ≤ √δ.
             (_, Form::HellingerSquared, Some(t)) => {
                 let linear = times(log_half)?;
-                let root = tail_integral(
-                    &jacobian(t.upper.add(&dropped_bounds.upper).scale(&half)),
-                    y,
-                )?;
-                Float::with_val_round(64, &linear + &root, rug::float::Round::Up).0
+                Float::with_val_round(64, &linear + &root(t)?, rug::float::Round::Up).0
             }
             // √(p t) changes by at most √(t δ).
-            (_, Form::Bhattacharyya, Some(t)) => tail_integral(
-                &jacobian(t.upper.add(&dropped_bounds.upper).scale(&half)),
-                y,
-            )?,
+            (_, Form::Bhattacharyya, Some(t)) => root(t)?,
             // ∂F/∂p = α ξ^{α−1} t^{1−α}, with ξ^{α−1} ≤ p^{α−1} for α > 1 and ≤ p′^{α−1} below; log α ≤ α − 1.
             (Side::P, Form::RenyiPower(alpha), Some(t)) if alpha.is_positive() => {
                 let rise = alpha - Rational::one();
@@ -248,15 +244,10 @@ impl Integral {
         drop: Drop,
         precision: u32,
     ) -> Result<Option<Settled>, EvalError> {
-        let (substitution, map) = substitution(&piece.kind);
-        let p: Vec<&Component> = drop.p.iter().collect();
-        let q: Vec<&Component> = drop.q.iter().collect();
-        let compiled =
-            integrand::compile(&self.form, &p, &q, substitution, Some(piece.inside.clone()))?;
-        let Compiled::Formula(mut program) = compiled else {
+        let (_, map) = substitution(&piece.kind);
+        let Some(program) = compile_with(piece, &self.form, &drop.p, &drop.q)? else {
             return Ok(None);
         };
-        program.share_constants(&piece.program.enclosed);
         let at = u_at(&piece.kind, y);
         // Towards a singular end u decreases as y grows: the far part of the piece is its lower part.
         let (far, near) = match piece.kind {

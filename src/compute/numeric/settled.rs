@@ -22,7 +22,7 @@ use crate::error::EvalError;
 use crate::exact::Rational;
 use crate::numeric::compiled::Program;
 use crate::numeric::interval::Interval;
-use crate::numeric::quadrature::envelope::{supremum, tail_integral};
+use crate::numeric::quadrature::envelope::{supremum, tail_integral, Envelope};
 use crate::numeric::quadrature::Region;
 use crate::sym::Expr;
 
@@ -71,6 +71,24 @@ pub struct Settled {
 }
 
 impl Integral {
+    /// The far part of a tail piece cut at y = `cut` (u over [lower, upper]) that needs no search and no
+    /// negligible component: for total variation where the sign is settled, for the other divergences
+    /// where components can be dropped ([`Integral::negligible`]).
+    pub fn far_tail(
+        &self,
+        piece: &Prepared,
+        range: (&Expr, &Expr),
+        cut: &Rational,
+        target: &Float,
+        precision: u32,
+    ) -> Result<Option<Settled>, EvalError> {
+        if piece.signed.is_some() {
+            self.settled(piece, range, cut, target, precision)
+        } else {
+            self.negligible(piece, range, cut, target, precision)
+        }
+    }
+
     /// Splits off the settled part of a tail piece of total variation cut at y = `cut`, whose u runs over
     /// [lower, upper]; `None` where the envelopes settle no sign before the cut.
     pub fn settled(
@@ -154,15 +172,23 @@ impl Integral {
         let mut kept = Vec::new();
         let mut gained = Float::new(64);
         for component in larger {
-            match self.tail_bound(piece, std::slice::from_ref(component), &end, &at) {
+            match tail_mass(piece, std::slice::from_ref(component), &end, &at) {
                 Some(own) if own <= *target => gained += own,
                 _ => kept.push(component.clone()),
             }
         }
         if !kept.is_empty() {
+            // ½ of the larger density's kept components alone.
+            let (p, q) = if positive {
+                (kept, Vec::new())
+            } else {
+                (Vec::new(), kept)
+            };
+            let alone = compile_with(piece, &Form::TotalVariation(1), &p, &q)?
+                .ok_or_else(|| EvalError::NoRule("total variation of one density alone".into()))?;
             let (a, b) = ordered(dropped_at, far_end);
             regions.push(Region {
-                program: self.alone(piece, positive, &kept)?,
+                program: Arc::new(alone),
                 map,
                 lower: a,
                 upper: b,
@@ -192,7 +218,7 @@ impl Integral {
     ) -> Option<(Rational, Float)> {
         let mut y = from.clone();
         while y < *cut {
-            if let Some(bound) = self.tail_bound(piece, smaller, end, &y) {
+            if let Some(bound) = tail_mass(piece, smaller, end, &y) {
                 if bound <= *target {
                     return Some((y, bound));
                 }
@@ -201,51 +227,43 @@ impl Integral {
         }
         None
     }
+}
 
-    /// A bound on the integral beyond y of the density made of `components` (with their weights).
-    fn tail_bound(
-        &self,
-        piece: &Prepared,
-        components: &[Component],
-        end: &TailEnd,
-        y: &Rational,
-    ) -> Option<Float> {
-        let components: Vec<&Component> = components.iter().collect();
-        let bounds = tail_bounds(&components, end, y)?;
-        let upper = match piece.kind {
-            Kind::End { .. } => integrand::with_jacobian(bounds.upper),
-            _ => bounds.upper,
-        };
-        tail_integral(&upper, y)
+/// Adds the Jacobian dx = dy/y² of a singular end's tail variable to an envelope of a log-integrand.
+pub fn in_x(kind: &Kind, envelope: Envelope) -> Envelope {
+    match kind {
+        Kind::End { .. } => integrand::with_jacobian(envelope),
+        _ => envelope,
     }
+}
 
-    /// ½ of the density made of `kept` (components of P when `positive`, else of Q) alone on a piece.
-    fn alone(
-        &self,
-        piece: &Prepared,
-        positive: bool,
-        kept: &[Component],
-    ) -> Result<Arc<Program>, EvalError> {
-        let (substitution, _) = substitution(&piece.kind);
-        let kept: Vec<&Component> = kept.iter().collect();
-        let (p, q) = if positive {
-            (kept, Vec::new())
-        } else {
-            (Vec::new(), kept)
-        };
-        let compiled = integrand::compile(
-            &Form::TotalVariation(1),
-            &p,
-            &q,
-            substitution,
-            Some(piece.inside.clone()),
-        )?;
-        let Compiled::Formula(mut program) = compiled else {
-            return Err(EvalError::NoRule(
-                "total variation of one density alone".into(),
-            ));
-        };
-        program.share_constants(&piece.program.enclosed);
-        Ok(Arc::new(program))
-    }
+/// A bound on the integral beyond y of the density made of `components` (with their weights).
+pub fn tail_mass(
+    piece: &Prepared,
+    components: &[Component],
+    end: &TailEnd,
+    y: &Rational,
+) -> Option<Float> {
+    let components: Vec<&Component> = components.iter().collect();
+    let bounds = tail_bounds(&components, end, y)?;
+    tail_integral(&in_x(&piece.kind, bounds.upper), y)
+}
+
+/// The integrand of `form` on a piece with only the components `p` and `q`, sharing the piece's constants;
+/// `None` where it vanishes or is infinite there.
+pub fn compile_with(
+    piece: &Prepared,
+    form: &Form,
+    p: &[Component],
+    q: &[Component],
+) -> Result<Option<Program>, EvalError> {
+    let (substitution, _) = substitution(&piece.kind);
+    let p: Vec<&Component> = p.iter().collect();
+    let q: Vec<&Component> = q.iter().collect();
+    let compiled = integrand::compile(form, &p, &q, substitution, Some(piece.inside.clone()))?;
+    let Compiled::Formula(mut program) = compiled else {
+        return Ok(None);
+    };
+    program.share_constants(&piece.program.enclosed);
+    Ok(Some(program))
 }
