@@ -5,6 +5,7 @@
 //! (a Ziv loop) until both ends of the interval round to the same decimal of the requested significant
 //! digits, within a precision and time budget.
 
+pub mod ball;
 pub mod bessel;
 pub mod coarse;
 pub mod compiled;

@@ -13,6 +13,7 @@
 //! Three evaluators read a program: [`point`] (one float at nearest rounding, fast), [`interval`] (rigorous
 //! bounds, with an optional first derivative), and the complex boxes of `quadrature::complex`.
 
+pub mod ball;
 pub mod interval;
 pub mod point;
 

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use rug::Float;
 
+use crate::numeric::ball::{Ball, OutOfReach};
 use crate::numeric::interval::{down, up, Failure, Interval};
 
 /// The degrees used, about 1.2 apart: each is at most 1.2 times the degree needed.
@@ -27,6 +28,26 @@ pub struct Rule {
     pub nodes: Vec<Interval>,
     /// Their weights, certified.
     pub weights: Vec<Interval>,
+    /// The nodes and weights as double-double balls, made on first use.
+    balls: OnceLock<Option<Vec<(Ball, Ball)>>>,
+}
+
+impl Rule {
+    /// The (node, weight) pairs as balls, for the points of a low-precision quadrature.
+    pub fn balls(&self) -> Option<&[(Ball, Ball)]> {
+        self.balls
+            .get_or_init(|| {
+                self.nodes
+                    .iter()
+                    .zip(&self.weights)
+                    .map(|(node, weight)| {
+                        Ok((Ball::from_interval(node)?, Ball::from_interval(weight)?))
+                    })
+                    .collect::<Result<Vec<_>, OutOfReach>>()
+                    .ok()
+            })
+            .as_deref()
+    }
 }
 
 type Cache = Mutex<HashMap<(usize, u32), Arc<Rule>>>;
@@ -169,6 +190,7 @@ fn compute(degree: usize, precision: u32) -> Result<Rule, Failure> {
         degree,
         nodes,
         weights,
+        balls: OnceLock::new(),
     })
 }
 
