@@ -374,6 +374,14 @@ impl Interval {
         }
     }
 
+    /// The interval with its ends rounded outwards to `precision` bits.
+    pub fn rounded_outwards(&self, precision: u32) -> Interval {
+        Interval {
+            lower: down(precision, &self.lower),
+            upper: up(precision, &self.upper),
+        }
+    }
+
     /// The smallest interval containing both operands.
     pub fn hull(&self, other: &Interval) -> Interval {
         let lower = if self.lower <= other.lower {

@@ -262,7 +262,7 @@ impl Ord for Numeric {
 }
 
 /// A symbolic real expression.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Expr {
     /// An exact rational.
     Number(Rational),
@@ -282,6 +282,34 @@ pub enum Expr {
     Infinity,
     /// A certified numeric value without a closed form.
     Numeric(Numeric),
+}
+
+/// Hashed by structure, a rational by its numerator's and denominator's digits: every rational of the core
+/// is in lowest terms with a positive denominator, so equal rationals hash alike. (num-rational's own hash
+/// reduces by continued fractions, and cost a tenth of a 15-digit quadrature in the caches of constants.)
+impl std::hash::Hash for Expr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Expr::Number(value) => {
+                value.numer().hash(state);
+                value.denom().hash(state);
+            }
+            Expr::Constant(constant) => constant.hash(state),
+            Expr::Symbol(symbol) => symbol.hash(state),
+            Expr::Add(terms) | Expr::Mul(terms) => terms.hash(state),
+            Expr::Pow(base, exponent) => {
+                base.hash(state);
+                exponent.hash(state);
+            }
+            Expr::Apply(function, arguments) => {
+                function.hash(state);
+                arguments.hash(state);
+            }
+            Expr::Infinity => {}
+            Expr::Numeric(numeric) => numeric.hash(state),
+        }
+    }
 }
 
 impl Expr {

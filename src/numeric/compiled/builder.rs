@@ -2,7 +2,9 @@
 //! exactly, computing common sub-expressions once, and sparing logarithms and exponentials where a
 //! log-density allows ([`Builder::exp_of`], [`Builder::log_difference`], [`Builder::sum_exp`]).
 
-use std::collections::HashMap;
+// FxHash: these maps are keyed by expression trees, hashed whole at every lookup; SipHash cost several
+// times more and its resistance to chosen keys is not needed here.
+use rustc_hash::FxHashMap as HashMap;
 
 use num_traits::ToPrimitive;
 
@@ -70,9 +72,9 @@ impl Builder {
             substitution,
             sign_point,
             constants: Vec::new(),
-            constant_index: HashMap::new(),
+            constant_index: HashMap::default(),
             instructions: Vec::new(),
-            compiled: HashMap::new(),
+            compiled: HashMap::default(),
         }
     }
 

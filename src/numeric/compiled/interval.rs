@@ -23,9 +23,7 @@ pub struct IntervalEvaluator<'a> {
 }
 
 fn constants_at(program: &Program, precision: u32) -> Result<Arc<Vec<Interval>>, EvalError> {
-    program.constants_at(precision, |expr| {
-        crate::numeric::enclose(expr, precision, &Never)
-    })
+    program.constants_at(precision)
 }
 
 impl<'a> IntervalEvaluator<'a> {

@@ -17,11 +17,14 @@ pub mod ball;
 pub mod interval;
 pub mod point;
 
-use std::collections::HashMap;
+// FxHash: these maps are keyed by expression trees, hashed whole at every lookup; SipHash cost several
+// times more and its resistance to chosen keys is not needed here.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::error::EvalError;
 use crate::exact::Rational;
+use crate::interrupt::Never;
 use crate::numeric::interval::Interval;
 use crate::sym::Expr;
 
@@ -139,23 +142,35 @@ impl Program {
         self.memo = Memo::default();
     }
 
-    /// The constants enclosed at `precision`, each by `enclose` the first time any program sharing the
-    /// cache asks for it.
-    pub fn constants_at(
-        &self,
-        precision: u32,
-        enclose: impl Fn(&Expr) -> Result<Interval, EvalError>,
-    ) -> Result<Arc<Vec<Interval>>, EvalError> {
+    /// The constants enclosed at `precision`. Below [`SHARED_PRECISION`] they are the enclosures at that
+    /// precision rounded outwards: a query asks for its constants at four or five precisions (calibration,
+    /// bounds, balls, the working precision), and enclosing lgamma(5/2) or log(3π) anew for each, through
+    /// the hash of its expression, cost a fifth of a 15-digit quadrature.
+    pub fn constants_at(&self, precision: u32) -> Result<Arc<Vec<Interval>>, EvalError> {
         if let Some(known) = self.memo.get(precision) {
             return Ok(known);
         }
-        let values = self
-            .enclosed
-            .get_or_insert(precision, &self.constants, enclose)?;
+        let values = if precision < SHARED_PRECISION {
+            let shared = self.constants_at(SHARED_PRECISION)?;
+            Arc::new(
+                shared
+                    .iter()
+                    .map(|value| value.rounded_outwards(precision))
+                    .collect(),
+            )
+        } else {
+            self.enclosed
+                .get_or_insert(precision, &self.constants, |expr| {
+                    crate::numeric::enclose(expr, precision, &Never)
+                })?
+        };
         self.memo.insert(precision, &values);
         Ok(values)
     }
 }
+
+/// The precision at which constants are enclosed for every lower one.
+pub const SHARED_PRECISION: u32 = 128;
 
 /// A program's enclosed constants by precision (shared by clones, ignored by `==`). Its constants never
 /// change after compilation, so the precision is the whole key.
@@ -234,7 +249,7 @@ impl EnclosedConstants {
                         }
                         None => cache.push((
                             precision,
-                            HashMap::from([(constant.clone(), value.clone())]),
+                            HashMap::from_iter([(constant.clone(), value.clone())]),
                         )),
                     }
                     value

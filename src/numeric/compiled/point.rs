@@ -23,9 +23,7 @@ impl<'a> PointEvaluator<'a> {
     /// Evaluates the program's constants at `precision` bits.
     pub fn new(program: &'a Program, precision: u32) -> Result<PointEvaluator<'a>, EvalError> {
         let constants = program
-            .constants_at(precision, |expr| {
-                crate::numeric::enclose(expr, precision, &Never)
-            })?
+            .constants_at(precision)?
             .iter()
             .map(Interval::midpoint)
             .collect();
