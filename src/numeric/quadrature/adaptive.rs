@@ -19,6 +19,7 @@ use crate::numeric::ball::{Ball, OutOfReach};
 use crate::numeric::coarse::Coarse;
 use crate::numeric::compiled::ball::BallEvaluator;
 use crate::numeric::compiled::interval::IntervalEvaluator;
+use crate::numeric::compiled::SHARED_PRECISION;
 use crate::numeric::interval::{down, up, Failure, Interval};
 use crate::numeric::trace::{self, Trace};
 
@@ -89,17 +90,24 @@ impl Integrand<'_> {
         }
     }
 
-    fn at(&mut self, u: &Interval) -> Result<Interval, Failure> {
-        Integrand::real(&mut self.working, self.map, u)
-    }
-
-    /// g at a ball of u.
-    fn at_ball(balls: &mut BallEvaluator<'_>, map: Map, u: &Ball) -> Result<Ball, OutOfReach> {
-        match map {
-            Map::Linear => balls.evaluate(u),
-            Map::Exponential => {
-                let t = u.exp()?;
-                balls.evaluate(&t)?.mul(&t)
+    /// g(c + o) + g(c − o); on an exponential map, with `scale` = e^c, t = e^c·e^{±o}: one exponential
+    /// for the two nodes.
+    fn pair(
+        &mut self,
+        center: &Interval,
+        offset: &Interval,
+        scale: Option<&Interval>,
+    ) -> Result<Interval, Failure> {
+        let evaluator = &mut self.working;
+        match scale {
+            None => evaluator
+                .evaluate(&center.add(offset)?)?
+                .add(&evaluator.evaluate(&center.sub(offset)?)?),
+            Some(scale) => {
+                let factor = crate::numeric::functions::exp(offset)?;
+                let (right, left) = (scale.mul(&factor)?, scale.div(&factor)?);
+                let right = evaluator.evaluate(&right)?.mul(&right)?;
+                right.add(&evaluator.evaluate(&left)?.mul(&left)?)
             }
         }
     }
@@ -117,12 +125,26 @@ impl Integrand<'_> {
         };
         let center = Ball::from_interval(center)?;
         let half = Ball::from_interval(half)?;
+        // On an exponential map, t = e^{c ± o} = e^c·e^{±o}: one exponential for the pair of nodes.
+        let scale = match self.map {
+            Map::Exponential => Some(center.exp()?),
+            Map::Linear => None,
+        };
         let mut sum = Ball::exact(0.0);
         for (node, weight) in pairs {
             let offset = half.mul(node)?;
-            let right = Integrand::at_ball(balls, self.map, &center.add(&offset)?)?;
-            let left = Integrand::at_ball(balls, self.map, &center.sub(&offset)?)?;
-            sum = sum.add(&weight.mul(&right.add(&left)?)?)?;
+            let pair = match &scale {
+                None => balls
+                    .evaluate(&center.add(&offset)?)?
+                    .add(&balls.evaluate(&center.sub(&offset)?)?)?,
+                Some(scale) => {
+                    let factor = offset.exp()?;
+                    let (right, left) = (scale.mul(&factor)?, scale.div(&factor)?);
+                    let right = balls.evaluate(&right)?.mul(&right)?;
+                    right.add(&balls.evaluate(&left)?.mul(&left)?)?
+                }
+            };
+            sum = sum.add(&weight.mul(&pair)?)?;
         }
         sum.mul(&half)?
             .to_interval(precision)
@@ -197,7 +219,7 @@ pub fn integrate_region(
         })
         .flatten();
     let balls = if reach == 0 && settings.goal <= BALL_GOAL {
-        let constants = IntervalEvaluator::new(&region.program, 128)?;
+        let constants = IntervalEvaluator::new(&region.program, SHARED_PRECISION)?;
         BallEvaluator::new(&region.program, constants.constants())
     } else {
         None
@@ -382,12 +404,24 @@ fn best_degree(
     if !m.is_finite() {
         return None;
     }
+    // The bound falls by ρ² per node: an estimate in f64 logarithms skips the degrees that cannot serve, and
+    // the bound is computed rigorously from the first that may.
+    let estimate = log2(&m) + (64.0f64 / 15.0).log2() - log2(&Float::with_val(p, &rho - 1u32));
+    let slope = log2(&rho);
+    let goal = log2(tolerance) + 0.5;
     DEGREES
         .iter()
         .copied()
         .take_while(|&n| n <= max_degree)
+        .filter(|&n| estimate - (2 * n - 1) as f64 * slope < goal)
         .map(|n| (n, error_bound(&m, &rho, n)))
         .find(|(_, bound)| bound < tolerance)
+}
+
+/// log₂ |x| roughly (for estimates), from the exponent and the leading bits.
+fn log2(x: &Float) -> f64 {
+    let (mantissa, exponent) = x.to_f64_exp();
+    mantissa.abs().log2() + exponent as f64
 }
 
 /// Integrates a segment with the cheapest certified rule, or `None` when no degree up to the limit reaches
@@ -467,16 +501,16 @@ fn gauss_legendre(
             return Ok(Some(value.widen(&bound).map_err(fatal)?));
         }
     }
+    let scale = match integrand.map {
+        Map::Exponential => Some(crate::numeric::functions::exp(&center).map_err(fatal)?),
+        Map::Linear => None,
+    };
     let mut sum = Interval::point(Float::new(precision));
     for (node, weight) in rule.nodes.iter().zip(&rule.weights) {
         let offset = half.mul(node).map_err(fatal)?;
-        let right = integrand
-            .at(&center.add(&offset).map_err(fatal)?)
+        let pair = integrand
+            .pair(&center, &offset, scale.as_ref())
             .map_err(fatal)?;
-        let left = integrand
-            .at(&center.sub(&offset).map_err(fatal)?)
-            .map_err(fatal)?;
-        let pair = right.add(&left).map_err(fatal)?;
         sum = sum.add(&weight.mul(&pair).map_err(fatal)?).map_err(fatal)?;
     }
     let value = sum.mul(&half).map_err(fatal)?;
