@@ -290,3 +290,34 @@ fn divergences_drop_a_negligible_component_in_a_tail() {
         "0.24315607209602229402"
     );
 }
+
+/// A supremum of p/q approached at an end of the support: Kumaraswamy(½, 2) against Beta(½, ⅓), where
+/// p/q → B(½, ⅓) as x → 0 (both densities go as x^{−½}; their logarithms' −½ log x now cancel exactly in
+/// the compiled difference). log B(½, ⅓) = 1.43664195852136213322607454943 (mpmath). The tail's bound holds
+/// to about 64 bits, so 30 digits are refused with the digits that are certain (before, both ran into the
+/// time limit).
+#[test]
+fn renyi_of_order_infinity_with_its_supremum_at_an_end() {
+    let query = "Renyi(inf, Kumaraswamy(1/2, 2) || Beta(1/2, 1/3))";
+    let mut session = Session::with_options(Options {
+        digits: 15,
+        ..Options::default()
+    });
+    let answer = session.eval(query);
+    let Ok(Outcome::Answer(answer)) = answer else {
+        panic!("{query}: {answer:?}")
+    };
+    let AnswerValue::Number(certified) = answer.value else {
+        panic!("{query}: not a number")
+    };
+    assert_eq!(certified.decimal, "1.43664195852136");
+    let mut session = Session::with_options(Options {
+        digits: 30,
+        ..Options::default()
+    });
+    let error = session.eval(query).expect_err("beyond the tail's bound").to_string();
+    assert!(
+        error.contains("approached at an end") && error.contains("1.4366419585213621"),
+        "{error}"
+    );
+}

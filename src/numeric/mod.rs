@@ -184,7 +184,7 @@ pub fn certify(
 }
 
 /// How much of an interval's value is known: its certain leading digits, or a bound on its magnitude.
-fn what_is_certain(interval: &Interval, digits: usize) -> String {
+pub(crate) fn what_is_certain(interval: &Interval, digits: usize) -> String {
     let magnitude = interval.magnitude();
     if interval.contains_zero() {
         // |value| ≤ magnitude < 10^(e + 1) where e is the exponent of magnitude's leading digit.

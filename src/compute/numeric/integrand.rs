@@ -222,6 +222,14 @@ pub fn difference(
     sign_point: Option<Rational>,
 ) -> Result<Program, EvalError> {
     let mut b = Builder::new(substitution, sign_point);
+    // One component each: their logarithms gathered, so that equal multiples of log x cancel exactly.
+    if let ([p], [q]) = (p, q) {
+        let log_p = p.log_weight.clone() + p.log_density.clone();
+        let log_q = q.log_weight.clone() + q.log_density.clone();
+        if let Some(node) = b.log_difference(&log_p, &log_q)? {
+            return Ok(b.finish(node));
+        }
+    }
     let lp = compile_log_density(&mut b, p)?;
     let lq = compile_log_density(&mut b, q)?;
     let node = b.sub(lp, lq);

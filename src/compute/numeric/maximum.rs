@@ -146,6 +146,24 @@ impl Maximum {
         envelope::supremum(&pb.upper.sub(&qb.lower), y)
     }
 
+    /// A lower bound of log p − log q at the cut y of a piece's tail (its value there).
+    fn value_at_cut(
+        &self,
+        piece: &Piece,
+        evaluator: &mut IntervalEvaluator<'_>,
+        y: &Rational,
+        precision: u32,
+    ) -> Option<Float> {
+        let (lower, upper) = self.range(piece, Some(y));
+        let u = match piece.kind {
+            Kind::End { .. } => lower,
+            _ => upper,
+        };
+        let u = crate::numeric::enclose(&u, precision, &crate::interrupt::Never).ok()?;
+        let t = to_t(piece.map, &u).ok()?;
+        Some(evaluator.evaluate(&t).ok()?.lower)
+    }
+
     /// The u-range of a piece, with its tail cut at y.
     fn range(&self, piece: &Piece, y: Option<&Rational>) -> (Expr, Expr) {
         match (&piece.kind, y) {
@@ -179,6 +197,12 @@ impl Maximum {
             (_, None) => (Expr::int(0), Expr::int(0)),
         }
     }
+}
+
+/// The exponents k of the cuts y = first·2ᵏ tried: each up to 64, then doubling to 2¹⁴ (a supremum
+/// approached at an end like x^{1/2} needs 2ᵏ beyond 2^{2·precision}).
+fn cut_exponents() -> impl Iterator<Item = u32> {
+    (0..64u32).chain((6..=14).flat_map(|power| [3u32 << (power - 1), 1u32 << (power + 1)]))
 }
 
 struct Candidate {
@@ -268,22 +292,50 @@ impl Enclose for Maximum {
         };
         let mut candidates = Vec::new();
         let mut outside = Float::with_val(working, f64::NEG_INFINITY);
+        // Set when a tail's bound, not the precision, limits the enclosure.
+        let mut limited: Option<u32> = None;
         for (index, piece) in self.pieces.iter().enumerate() {
             let cut = match first_y(&piece.kind) {
                 None => None,
                 Some(first) => {
                     let mut found = None;
                     let mut last = None;
-                    for exponent in 0..64u32 {
+                    let mut previous_gap: Option<Float> = None;
+                    for exponent in cut_exponents() {
                         let y = &first
                             * Rational::from_integer(num_bigint::BigInt::from(2).pow(exponent));
-                        if let Some(bound) = self.tail_supremum(piece, &y) {
-                            if bound < start {
+                        let Some(bound) = self.tail_supremum(piece, &y) else {
+                            continue;
+                        };
+                        if bound < start {
+                            found = Some((y, bound));
+                            break;
+                        }
+                        // Where the supremum is a limit towards the end (p/q → L), the bound beyond the
+                        // cut falls to L only as the cut nears the end, and the value at the cut rises
+                        // to L alike: the cut goes where the two meet within the tolerance.
+                        if let Some(value) =
+                            self.value_at_cut(piece, &mut evaluators[index], &y, working)
+                        {
+                            raise(&mut best, value.clone());
+                            let scale = Float::with_val(64, value.abs_ref()) + 1u32;
+                            let gap = Float::with_val(working, &bound - &value);
+                            // The bound's own rounding (the envelopes work at 64 bits) can stop the gap
+                            // from closing: past 2⁶⁴, a gap that no longer halves is as small as it gets.
+                            let stalled = exponent > 64
+                                && previous_gap
+                                    .as_ref()
+                                    .is_some_and(|previous| gap > (previous.clone() >> 1));
+                            if stalled {
+                                limited = limited.max(Some(exponent));
+                            }
+                            if stalled || gap <= scale >> (precision as i32 + 4) {
                                 found = Some((y, bound));
                                 break;
                             }
-                            last = Some((y, bound));
+                            previous_gap = Some(gap);
                         }
+                        last = Some((y, bound));
                     }
                     let (y, bound) = found.or(last).ok_or_else(|| {
                         EvalError::Budget(format!(
@@ -363,7 +415,19 @@ impl Enclose for Maximum {
         if outside > upper {
             upper = outside;
         }
-        Interval::new(lower, upper).map_err(failure)
+        let interval = Interval::new(lower, upper).map_err(failure)?;
+        // A supremum approached at an end is known only as well as the tail's envelopes bound it: asked for
+        // far more, say how much is certain rather than retry at ever higher precisions.
+        let relative = Float::with_val(64, interval.width()) / (interval.magnitude() + 1u32);
+        if limited.is_some() && relative > (Float::with_val(64, 1) >> (precision as i32 - 40)) {
+            return Err(EvalError::Budget(format!(
+                "{}: the supremum of p/q is approached at an end of the support, where its bound holds to \
+                 about 64 bits only; {}",
+                self.description,
+                crate::numeric::what_is_certain(&interval, 40)
+            )));
+        }
+        Ok(interval)
     }
 
     fn method(&self) -> Method {

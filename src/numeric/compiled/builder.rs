@@ -6,7 +6,7 @@
 // times more and its resistance to chosen keys is not needed here.
 use rustc_hash::FxHashMap as HashMap;
 
-use num_traits::ToPrimitive;
+use num_traits::{ToPrimitive, Zero};
 
 use super::{EnclosedConstants, Instruction, Program, Slot, Unary, VARIABLE};
 use crate::error::EvalError;
@@ -201,12 +201,14 @@ impl Builder {
         Ok(node)
     }
 
-    /// a − b for two log-densities, with their logarithms of the variable gathered into one
-    /// [`Instruction::LogProduct`] where there are two or more (log(1 + x²) − 2 log(1 + x²/3): one logarithm,
-    /// not two). `None` when there is nothing to gather.
+    /// a − b for two log-densities, with their logarithms of the variable gathered by base: multiples of
+    /// one base that cancel are dropped (Kumaraswamy(½, ·) against Beta(½, ·) both hold −½ log x, whose
+    /// difference evaluated term by term loses everything to cancellation near 0), and integer multiples
+    /// of two or more bases become one [`Instruction::LogProduct`] (log(1 + x²) − 2 log(1 + x²/3): one
+    /// logarithm, not two). `None` when there is nothing to gather.
     pub fn log_difference(&mut self, a: &Expr, b: &Expr) -> Result<Option<Node>, EvalError> {
         let mut rest = Expr::int(0);
-        let mut factors: Vec<(Expr, i64)> = Vec::new();
+        let mut factors: Vec<(Expr, Rational, usize)> = Vec::new();
         for (sign, expr) in [(1, a), (-1, b)] {
             let terms = match expr {
                 Expr::Add(terms) => terms.clone(),
@@ -215,31 +217,50 @@ impl Builder {
             for term in terms {
                 let multiple = depends_on_variable(&term)
                     .then(|| logarithm_multiple(&term))
-                    .flatten()
-                    .filter(|(_, k)| k.is_integer())
-                    .and_then(|(base, k)| Some((base, k.to_integer().to_i64()? * sign)));
+                    .flatten();
                 match multiple {
-                    Some((base, k)) => match factors.iter_mut().find(|(b, _)| *b == base) {
-                        Some((_, total)) => *total += k,
-                        None => factors.push((base, k)),
-                    },
+                    Some((base, k)) => {
+                        let k = if sign > 0 { k } else { -k };
+                        match factors.iter_mut().find(|(b, _, _)| *b == base) {
+                            Some((_, total, count)) => {
+                                *total += k;
+                                *count += 1;
+                            }
+                            None => factors.push((base, k, 1)),
+                        }
+                    }
                     None if sign > 0 => rest = rest + term,
                     None => rest = rest - term,
                 }
             }
         }
-        factors.retain(|(_, k)| *k != 0);
-        if factors.len() < 2 {
+        let cancelled = factors
+            .iter()
+            .any(|(_, k, count)| *count > 1 && k.is_zero());
+        factors.retain(|(_, k, _)| !k.is_zero());
+        let integers = factors.iter().filter(|(_, k, _)| k.is_integer()).count();
+        if integers < 2 && !cancelled {
             return Ok(None);
         }
-        let mut slots = Vec::with_capacity(factors.len());
-        for (base, k) in factors {
-            let k = i32::try_from(k).map_err(|_| unsupported("a huge power".into()))?;
-            let node = self.expr(&base)?;
-            slots.push((self.slot(node), k));
+        let mut slots = Vec::new();
+        for (base, k, _) in factors {
+            match k
+                .to_integer()
+                .to_i32()
+                .filter(|_| k.is_integer() && integers >= 2)
+            {
+                Some(k) => {
+                    let node = self.expr(&base)?;
+                    slots.push((self.slot(node), k));
+                }
+                None => rest = rest + Expr::Number(k) * crate::sym::log(base),
+            }
+        }
+        let rest = self.expr(&rest)?;
+        if slots.is_empty() {
+            return Ok(Some(rest));
         }
         let logarithms = Node::Slot(self.push(Instruction::LogProduct(slots)));
-        let rest = self.expr(&rest)?;
         Ok(Some(self.add(logarithms, rest)))
     }
 
