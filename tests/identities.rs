@@ -315,7 +315,10 @@ fn renyi_of_order_infinity_with_its_supremum_at_an_end() {
         digits: 30,
         ..Options::default()
     });
-    let error = session.eval(query).expect_err("beyond the tail's bound").to_string();
+    let error = session
+        .eval(query)
+        .expect_err("beyond the tail's bound")
+        .to_string();
     assert!(
         error.contains("approached at an end") && error.contains("1.4366419585213621"),
         "{error}"

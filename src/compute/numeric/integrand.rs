@@ -222,13 +222,43 @@ pub fn difference(
     sign_point: Option<Rational>,
 ) -> Result<Program, EvalError> {
     let mut b = Builder::new(substitution, sign_point);
-    // One component each: their logarithms gathered, so that equal multiples of log x cancel exactly.
-    if let ([p], [q]) = (p, q) {
-        let log_p = p.log_weight.clone() + p.log_density.clone();
-        let log_q = q.log_weight.clone() + q.log_density.clone();
-        if let Some(node) = b.log_difference(&log_p, &log_q)? {
+    // Against one density, its log-density goes inside the mixture's log-sum-exp, term by term:
+    // log Σ wᵢpᵢ − log q = log Σ wᵢ(pᵢ/q), and each log pᵢ − log q gathers its logarithms of the variable, so
+    // that equal multiples cancel exactly (near an end where both go as a power of x, evaluating them apart
+    // loses everything to cancellation).
+    let gathered = |b: &mut Builder, mixture: &[&Component], single: &Component| {
+        let log_single = single.log_weight.clone() + single.log_density.clone();
+        let mut pairs = Vec::with_capacity(mixture.len());
+        for component in mixture {
+            let node = match b.log_difference(&component.log_density, &log_single)? {
+                Some(node) => node,
+                None => {
+                    let own = b.expr(&component.log_density)?;
+                    let other = b.expr(&log_single)?;
+                    b.sub(own, other)
+                }
+            };
+            pairs.push((component.log_weight.clone(), node));
+        }
+        Ok::<Node, EvalError>(match pairs.len() {
+            1 => {
+                let (weight, node) = pairs.remove(0);
+                b.add(Node::Constant(weight), node)
+            }
+            _ => b.log_sum_exp(pairs),
+        })
+    };
+    match (p, q) {
+        (_, [q]) => {
+            let node = gathered(&mut b, p, q)?;
             return Ok(b.finish(node));
         }
+        ([p], _) => {
+            let node = gathered(&mut b, q, p)?;
+            let node = b.neg(node);
+            return Ok(b.finish(node));
+        }
+        _ => {}
     }
     let lp = compile_log_density(&mut b, p)?;
     let lq = compile_log_density(&mut b, q)?;

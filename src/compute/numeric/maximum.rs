@@ -143,7 +143,22 @@ impl Maximum {
         let p: Vec<&Component> = piece.p.iter().collect();
         let q: Vec<&Component> = piece.q.iter().collect();
         let (pb, qb) = (tail_bounds(&p, &end, y)?, tail_bounds(&q, &end, y)?);
-        envelope::supremum(&pb.upper.sub(&qb.lower), y)
+        let whole = envelope::supremum(&pb.upper.sub(&qb.lower), y);
+        if p.len() < 2 {
+            return whole;
+        }
+        // A mixture's envelope is loose by up to log n; component by component, sup log Σ wᵢpᵢ/q ≤
+        // log Σ exp(sup log wᵢpᵢ/q) is tight where one component dominates towards the end.
+        let mut parts = Vec::with_capacity(p.len());
+        for component in &p {
+            let bounds = tail_bounds(&[*component], &end, y)?;
+            parts.push(envelope::supremum(&bounds.upper.sub(&qb.lower), y)?);
+        }
+        let split = log_sum_exp_up(&parts)?;
+        match whole {
+            Some(whole) if whole < split => Some(whole),
+            _ => Some(split),
+        }
     }
 
     /// A lower bound of log p − log q at the cut y of a piece's tail (its value there).
@@ -197,6 +212,23 @@ impl Maximum {
             (_, None) => (Expr::int(0), Expr::int(0)),
         }
     }
+}
+
+/// log Σ exp(bᵢ) rounded up.
+fn log_sum_exp_up(values: &[Float]) -> Option<Float> {
+    use rug::float::Round;
+    let largest = values
+        .iter()
+        .max_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal))?;
+    let mut sum = Float::with_val(64, 0);
+    for value in values {
+        let mut term = Float::with_val_round(64, value - largest, Round::Up).0;
+        term.exp_round(Round::Up);
+        sum = Float::with_val_round(64, &sum + &term, Round::Up).0;
+    }
+    let log = Float::with_val_round(64, sum.ln_ref(), Round::Up).0;
+    let total = Float::with_val_round(64, largest + &log, Round::Up).0;
+    total.is_finite().then_some(total)
 }
 
 /// The exponents k of the cuts y = first·2ᵏ tried: each up to 64, then doubling to 2¹⁴ (a supremum
@@ -320,8 +352,9 @@ impl Enclose for Maximum {
                             raise(&mut best, value.clone());
                             let scale = Float::with_val(64, value.abs_ref()) + 1u32;
                             let gap = Float::with_val(working, &bound - &value);
-                            // The bound's own rounding (the envelopes work at 64 bits) can stop the gap
-                            // from closing: past 2⁶⁴, a gap that no longer halves is as small as it gets.
+                            // The bound's own slack (the envelopes work at 64 bits; a mixture's is within
+                            // log n) can stop the gap from closing: past 2⁶⁴, a gap that no longer halves
+                            // is as small as it gets.
                             let stalled = exponent > 64
                                 && previous_gap
                                     .as_ref()
@@ -421,8 +454,8 @@ impl Enclose for Maximum {
         let relative = Float::with_val(64, interval.width()) / (interval.magnitude() + 1u32);
         if limited.is_some() && relative > (Float::with_val(64, 1) >> (precision as i32 - 40)) {
             return Err(EvalError::Budget(format!(
-                "{}: the supremum of p/q is approached at an end of the support, where its bound holds to \
-                 about 64 bits only; {}",
+                "{}: the supremum of p/q is approached at an end of the support, and the bound of the tail \
+                 there (64-bit envelopes, a mixture's within log n) is not tight enough for more; {}",
                 self.description,
                 crate::numeric::what_is_certain(&interval, 40)
             )));
