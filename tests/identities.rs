@@ -295,7 +295,7 @@ fn divergences_drop_a_negligible_component_in_a_tail() {
 /// p/q → B(½, ⅓) as x → 0 (both densities go as x^{−½}; their logarithms' −½ log x now cancel exactly in
 /// the compiled difference). log B(½, ⅓) = 1.43664195852136213322607454943 (mpmath). The tail's bound holds
 /// to about 64 bits, so 30 digits are refused with the digits that are certain (before, both ran into the
-/// time limit).
+/// time limit, as did the mixture below).
 #[test]
 fn renyi_of_order_infinity_with_its_supremum_at_an_end() {
     let query = "Renyi(inf, Kumaraswamy(1/2, 2) || Beta(1/2, 1/3))";
@@ -323,4 +323,20 @@ fn renyi_of_order_infinity_with_its_supremum_at_an_end() {
         error.contains("approached at an end") && error.contains("1.4366419585213621"),
         "{error}"
     );
+    // A mixture against one density: p/q → 0.1·6·9 = 5.4 as x → 0 (the Kumaraswamy component's 6x over the
+    // Rayleigh's x/9), log 5.4 = 1.68639895357022869958497637754. The x cancels inside the log-sum-exp, and
+    // the tail is bounded component by component (the mixture's envelope is loose by log 2).
+    let query = "Renyi(inf, 9/10*Chi(5) + (1 - 9/10)*Kumaraswamy(2, 3) || Rayleigh(3))";
+    let mut session = Session::with_options(Options {
+        digits: 15,
+        ..Options::default()
+    });
+    let answer = session.eval(query);
+    let Ok(Outcome::Answer(answer)) = answer else {
+        panic!("{query}: {answer:?}")
+    };
+    let AnswerValue::Number(certified) = answer.value else {
+        panic!("{query}: not a number")
+    };
+    assert_eq!(certified.decimal, "1.68639895357023");
 }
