@@ -340,3 +340,40 @@ fn renyi_of_order_infinity_with_its_supremum_at_an_end() {
     };
     assert_eq!(certified.decimal, "1.68639895357023");
 }
+
+/// Rényi of order 3 between Laplace(−1, 3) and Logistic(−1, s): p³/q² goes as e^{−z}·e^{2z/s} in the tails,
+/// so s = 2 is the border: the integral diverges (the rates 3·(−1/3) and −2·(−1/2) cancel exactly; rounded
+/// outwards they left ±2⁻⁶⁵ y and the query ended in "no certified envelope", sweep seed 2718), s = 1 diverges
+/// too, and s = 5/2 converges: ½ log ∫ p³/q² = 0.0993724201344684552977059808439 (mpmath `quad`).
+#[test]
+fn renyi_at_the_border_of_convergence_of_exponential_tails() {
+    let mut session = Session::with_options(Options {
+        digits: 15,
+        ..Options::default()
+    });
+    for (query, expected) in [
+        ("Renyi(3, Laplace(-1, 3) || Logistic(-1, 2))", None),
+        ("Renyi(3, Laplace(-1, 3) || Logistic(-1, 1))", None),
+        (
+            "Renyi(3, Laplace(-1, 3) || Logistic(-1, 5/2))",
+            Some("0.0993724201344685"),
+        ),
+    ] {
+        let answer = session.eval(query);
+        let Ok(Outcome::Answer(answer)) = answer else {
+            panic!("{query}: {answer:?}")
+        };
+        match (answer.value, expected) {
+            (
+                AnswerValue::Infinite {
+                    negative: false, ..
+                },
+                None,
+            ) => {}
+            (AnswerValue::Number(certified), Some(expected)) => {
+                assert_eq!(certified.decimal, expected, "{query}")
+            }
+            (other, _) => panic!("{query}: {other:?}"),
+        }
+    }
+}

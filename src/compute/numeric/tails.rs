@@ -54,6 +54,29 @@ impl Pair {
         })
     }
 
+    /// A term with an exact coefficient in both envelopes: where the leading rates of two densities cancel
+    /// (Rényi of order 3 between Laplace(·, 3) and Logistic(·, 2): 3·(−1/3) − 2·(−1/2) = 0), an outward
+    /// rounding of each leaves ±2⁻⁶⁵ y, and neither convergence nor divergence could be shown.
+    fn exact(self, basis: Basis, coefficient: Rational) -> Pair {
+        Pair {
+            upper: self.upper.with(basis.clone(), coefficient.clone()),
+            lower: self.lower.with(basis, coefficient),
+        }
+    }
+
+    /// The term −factor/parameter·basis, exact when the parameter is rational.
+    fn rate(self, basis: Basis, factor: i64, family: &Family, index: usize) -> Option<Pair> {
+        match rational(family, index) {
+            Some(parameter) if !parameter.is_zero() => {
+                Some(self.exact(basis, -Rational::from_integer(factor.into()) / parameter))
+            }
+            _ => {
+                let parameter = value(family, index)?;
+                self.term(basis, &div(&int(-factor), &parameter)?)
+            }
+        }
+    }
+
     fn finish(self) -> Option<Bounds> {
         Some(Bounds {
             upper: self.upper,
@@ -215,7 +238,7 @@ pub fn infinite(family: &Family, direction: Direction, start: &Rational) -> Opti
             let constant = sub(&div(&location, &scale)?, &ln(&mul(&int(2), &scale)?)?)?;
             Pair::new()
                 .constant(&constant)?
-                .term(Basis::Power(Rational::one()), &div(&int(-1), &scale)?)?
+                .rate(Basis::Power(Rational::one()), 1, family, 1)?
                 .finish()
         }
         Cauchy | HalfCauchy => {
@@ -255,7 +278,7 @@ pub fn infinite(family: &Family, direction: Direction, start: &Rational) -> Opti
             let constant = sub(&sub(&div(&location, &scale)?, &ln(&scale)?)?, &remainder)?;
             Pair::new()
                 .constant(&constant)?
-                .term(Basis::Power(Rational::one()), &div(&int(-1), &scale)?)?
+                .rate(Basis::Power(Rational::one()), 1, family, 1)?
                 .finish()
         }
         Gumbel | Moyal => extreme_value(family, direction, &y),
