@@ -377,3 +377,28 @@ fn renyi_at_the_border_of_convergence_of_exponential_tails() {
         }
     }
 }
+
+/// Squared Hellinger drops a whole density far out in a tail: against Cauchy(−2, 3), a Gumbel's e^{−z} turns
+/// fast off the real line and the query ran into the time limit (sweep seed 404). Beyond the first y where
+/// its mass and √(pδ) are negligible, the integrand is ½p. mpmath `quad` of √(1 − ∫ √(pq)), the Gumbel cut
+/// where z < −6 (e^{−e⁶} is below 10⁻¹⁷⁵), gives 0.449046977166036835142323277382, both ways round.
+#[test]
+fn hellinger_drops_a_whole_density_in_a_tail() {
+    let mut session = Session::with_options(Options {
+        digits: 20,
+        ..Options::default()
+    });
+    for query in [
+        "Hellinger(Cauchy(-2, 3) || Gumbel(-1, 2))",
+        "Hellinger(Gumbel(-1, 2) || Cauchy(-2, 3))",
+    ] {
+        let answer = session.eval(query);
+        let Ok(Outcome::Answer(answer)) = answer else {
+            panic!("{query}: {answer:?}")
+        };
+        let AnswerValue::Number(certified) = answer.value else {
+            panic!("{query}: not a number")
+        };
+        assert_eq!(certified.decimal, "0.44904697716603683514", "{query}");
+    }
+}

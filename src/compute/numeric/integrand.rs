@@ -226,12 +226,19 @@ pub fn difference(
     // log Σ wᵢpᵢ − log q = log Σ wᵢ(pᵢ/q), and each log pᵢ − log q gathers its logarithms of the variable, so
     // that equal multiples cancel exactly (near an end where both go as a power of x, evaluating them apart
     // loses everything to cancellation).
+    // Only where some logarithms were gathered: otherwise the plain difference is better conditioned (a
+    // single log-density that varies fast, like a Moyal's e^{−z} far out, stays outside the log-sum-exp,
+    // whose interval shares would smear its derivative).
     let gathered = |b: &mut Builder, mixture: &[&Component], single: &Component| {
         let log_single = single.log_weight.clone() + single.log_density.clone();
         let mut pairs = Vec::with_capacity(mixture.len());
+        let mut any = false;
         for component in mixture {
             let node = match b.log_difference(&component.log_density, &log_single)? {
-                Some(node) => node,
+                Some(node) => {
+                    any = true;
+                    node
+                }
                 None => {
                     let own = b.expr(&component.log_density)?;
                     let other = b.expr(&log_single)?;
@@ -240,23 +247,28 @@ pub fn difference(
             };
             pairs.push((component.log_weight.clone(), node));
         }
-        Ok::<Node, EvalError>(match pairs.len() {
+        if !any {
+            return Ok::<Option<Node>, EvalError>(None);
+        }
+        Ok(Some(match pairs.len() {
             1 => {
                 let (weight, node) = pairs.remove(0);
                 b.add(Node::Constant(weight), node)
             }
             _ => b.log_sum_exp(pairs),
-        })
+        }))
     };
     match (p, q) {
         (_, [q]) => {
-            let node = gathered(&mut b, p, q)?;
-            return Ok(b.finish(node));
+            if let Some(node) = gathered(&mut b, p, q)? {
+                return Ok(b.finish(node));
+            }
         }
         ([p], _) => {
-            let node = gathered(&mut b, q, p)?;
-            let node = b.neg(node);
-            return Ok(b.finish(node));
+            if let Some(node) = gathered(&mut b, q, p)? {
+                let node = b.neg(node);
+                return Ok(b.finish(node));
+            }
         }
         _ => {}
     }

@@ -149,15 +149,18 @@ impl Maximum {
         }
         // A mixture's envelope is loose by up to log n; component by component, sup log Σ wᵢpᵢ/q ≤
         // log Σ exp(sup log wᵢpᵢ/q) is tight where one component dominates towards the end.
-        let mut parts = Vec::with_capacity(p.len());
-        for component in &p {
-            let bounds = tail_bounds(&[*component], &end, y)?;
-            parts.push(envelope::supremum(&bounds.upper.sub(&qb.lower), y)?);
-        }
-        let split = log_sum_exp_up(&parts)?;
-        match whole {
-            Some(whole) if whole < split => Some(whole),
-            _ => Some(split),
+        // (When a component's bound cannot be had, the whole mixture's serves alone.)
+        let split = p
+            .iter()
+            .map(|component| {
+                let bounds = tail_bounds(&[*component], &end, y)?;
+                envelope::supremum(&bounds.upper.sub(&qb.lower), y)
+            })
+            .collect::<Option<Vec<Float>>>()
+            .and_then(|parts| log_sum_exp_up(&parts));
+        match (whole, split) {
+            (Some(whole), Some(split)) if split < whole => Some(split),
+            (whole, split) => whole.or(split),
         }
     }
 

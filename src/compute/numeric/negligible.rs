@@ -76,7 +76,10 @@ impl Integral {
                 | Form::RenyiPower(_)
                 | Form::Pearson
         );
-        if !droppable || (piece.p.len() < 2 && piece.q.len() < 2) {
+        // Squared Hellinger may drop a whole density (½(√p − √q)² becomes ½p or ½q, and its bound needs
+        // nothing of the kept part): a Gumbel's e^{−z} far out in a Cauchy's tail.
+        let whole_density = self.form == Form::HellingerSquared;
+        if !droppable || (piece.p.len() < 2 && piece.q.len() < 2 && !whole_density) {
             return Ok(None);
         }
         let (Some(end), Some(mut y)) = (piece.kind.tail_end(), first_y(&piece.kind)) else {
@@ -120,10 +123,17 @@ impl Integral {
                 _ => kept.push(component.clone()),
             }
         }
-        if kept.is_empty() || dropped.is_empty() {
+        if dropped.is_empty() || (kept.is_empty() && self.form != Form::HellingerSquared) {
             return None;
         }
-        let (kept_bounds, dropped_bounds) = (bounds(&kept)?, bounds(&dropped)?);
+        let dropped_bounds = bounds(&dropped)?;
+        // (Absent when the whole density goes: only squared Hellinger, whose bound does not read it.)
+        let kept_bounds = if kept.is_empty() {
+            None
+        } else {
+            Some(bounds(&kept)?)
+        };
+        let kept_bounds = || kept_bounds.as_ref();
         let whole = bounds(own)?;
         let theirs = match side {
             Side::P => &piece.q,
@@ -163,7 +173,7 @@ impl Integral {
         // max(|log p′|, |log p|) on the losing side, with 1.
         let own_logs = || -> Option<Vec<Envelope>> {
             Some(vec![
-                magnitude(&kept_bounds)?,
+                magnitude(kept_bounds()?)?,
                 magnitude(&whole)?,
                 zero.clone(),
             ])
@@ -178,7 +188,7 @@ impl Integral {
             }
             // p/q′, with q′ the kept part of q.
             (Side::Q, Form::CrossEntropy | Form::KullbackLeibler, Some(p)) => {
-                times(p.upper.sub(&kept_bounds.lower))?
+                times(p.upper.sub(&kept_bounds()?.lower))?
             }
             // ∂F/∂p = ½ log(2ξ/(ξ + t)): at most (3/2)·max(1, |log ξ|, |log(ξ + t)|), where
             // t ≤ ξ + t ≤ 2·max(p, t).
@@ -201,7 +211,7 @@ impl Integral {
                 let (own_end, their_end) = if rise.is_positive() {
                     (&whole.upper, &t.lower)
                 } else {
-                    (&kept_bounds.lower, &t.upper)
+                    (&kept_bounds()?.lower, &t.upper)
                 };
                 let exponent = own_end.scale(&rise).sub(&their_end.scale(&rise));
                 times(exponent.add(&Envelope::constant(rise)))?
@@ -209,7 +219,7 @@ impl Integral {
             // ∂F/∂q = (1 − α) p^α ξ^{−α} with ξ^{−α} ≤ q′^{−α}; log |1 − α| ≤ |1 − α| − 1.
             (Side::Q, Form::RenyiPower(alpha), Some(p)) if alpha.is_positive() => {
                 let factor = (Rational::one() - alpha).abs() - Rational::one();
-                let exponent = p.upper.sub(&kept_bounds.lower).scale(alpha);
+                let exponent = p.upper.sub(&kept_bounds()?.lower).scale(alpha);
                 times(exponent.add(&Envelope::constant(factor)))?
             }
             // F = p²/q − 2p + q: |∂F/∂p| = |2ξ/q − 2| ≤ 2·max(p/q, 1).
@@ -220,7 +230,7 @@ impl Integral {
             (Side::Q, Form::Pearson, Some(p)) => {
                 let two = Rational::from_integer(2.into());
                 times(most(&[
-                    p.upper.sub(&kept_bounds.lower).scale(&two),
+                    p.upper.sub(&kept_bounds()?.lower).scale(&two),
                     zero.clone(),
                 ])?)?
             }
