@@ -9,11 +9,7 @@ use proptest::prelude::*;
 
 /// The value of an expression as f64, from its certified 30-digit decimal; `None` for an infinite result.
 fn value(expression: &str) -> Option<f64> {
-    let mut session = Session::with_options(Options {
-        digits: 30,
-        ..Options::default()
-    });
-    match session.eval(expression) {
+    match session(30).eval(expression) {
         Ok(Outcome::Answer(answer)) => match answer.value {
             AnswerValue::Number(certified) => Some(certified.decimal.parse().expect("a decimal")),
             AnswerValue::Infinite { .. } => None,
@@ -21,6 +17,26 @@ fn value(expression: &str) -> Option<f64> {
         },
         other => panic!("{expression}: {other:?}"),
     }
+}
+
+/// The certified decimal of an expression in a session; panics on anything else.
+fn decimal(session: &mut Session, query: &str) -> String {
+    let answer = session.eval(query);
+    let Ok(Outcome::Answer(answer)) = answer else {
+        panic!("{query}: {answer:?}")
+    };
+    let AnswerValue::Number(certified) = answer.value else {
+        panic!("{query}: not a number")
+    };
+    certified.decimal
+}
+
+/// A session printing `digits` digits.
+fn session(digits: usize) -> Session {
+    Session::with_options(Options {
+        digits,
+        ..Options::default()
+    })
 }
 
 /// A rational written as `n/d`, from small integers, strictly positive.
@@ -175,18 +191,8 @@ fn cross_entropy_splits_for_a_mixture_with_a_narrow_peak() {
 /// 0.498328275953446176514635727046717…; and JS ≤ log 2.
 #[test]
 fn jensen_shannon_of_a_narrow_peak_mixture_against_cauchy() {
-    let mut session = Session::with_options(Options {
-        digits: 20,
-        ..Options::default()
-    });
-    let answer = session.eval("JS(1/2*N(0, 1/10^8) + 1/2*N(3, 1) || Cauchy(0, 1))");
-    let Ok(Outcome::Answer(answer)) = answer else {
-        panic!("{answer:?}")
-    };
-    let AnswerValue::Number(certified) = answer.value else {
-        panic!("not a number")
-    };
-    assert_eq!(certified.decimal, "0.49832827595344617651");
+    let query = "JS(1/2*N(0, 1/10^8) + 1/2*N(3, 1) || Cauchy(0, 1))";
+    assert_eq!(decimal(&mut session(20), query), "0.49832827595344617651");
 }
 
 /// Total variation where Q's Cauchy component keeps the left tail's cut near −10²⁴ while the Gumbel in
@@ -197,22 +203,16 @@ fn jensen_shannon_of_a_narrow_peak_mixture_against_cauchy() {
 /// 0.13888395416347274564937867857599516727134503648277 for the third.
 #[test]
 fn total_variation_where_a_component_leaves_the_exponent_range_in_a_tail() {
-    let mut session = Session::with_options(Options {
-        digits: 25,
-        ..Options::default()
-    });
+    let mut session = session(25);
     for query in [
         "TV(Gumbel(-1, 2) || 1/3*Cauchy(-2, 3) + 2/3*Gumbel(-1, 2))",
         "TV(Gumbel(-1, 2) || Cauchy(-2, 3))/3",
     ] {
-        let answer = session.eval(query);
-        let Ok(Outcome::Answer(answer)) = answer else {
-            panic!("{query}: {answer:?}")
-        };
-        let AnswerValue::Number(certified) = answer.value else {
-            panic!("{query}: not a number")
-        };
-        assert_eq!(certified.decimal, "0.1388839541634727456493787", "{query}");
+        assert_eq!(
+            decimal(&mut session, query),
+            "0.1388839541634727456493787",
+            "{query}"
+        );
     }
 }
 
@@ -229,20 +229,8 @@ fn total_variation_where_a_component_leaves_the_exponent_range_in_a_tail() {
 fn divergences_drop_a_negligible_component_in_a_tail() {
     let mixture = "1/3*Moyal(1/2, 1) + 2/3*Cauchy(1/2, 1)";
     let cauchy = "Cauchy(0, 1)";
-    let mut session = Session::with_options(Options {
-        digits: 20,
-        ..Options::default()
-    });
-    let mut digits = |query: String| -> String {
-        let answer = session.eval(&query);
-        let Ok(Outcome::Answer(answer)) = answer else {
-            panic!("{query}: {answer:?}")
-        };
-        let AnswerValue::Number(certified) = answer.value else {
-            panic!("{query}: not a number")
-        };
-        certified.decimal
-    };
+    let mut session = session(20);
+    let mut digits = |query: String| -> String { decimal(&mut session, &query) };
     assert_eq!(digits(format!("H({mixture})")), "2.4370055343608745038");
     assert_eq!(
         digits(format!("KL({mixture} || {cauchy})")),
@@ -299,23 +287,8 @@ fn divergences_drop_a_negligible_component_in_a_tail() {
 #[test]
 fn renyi_of_order_infinity_with_its_supremum_at_an_end() {
     let query = "Renyi(inf, Kumaraswamy(1/2, 2) || Beta(1/2, 1/3))";
-    let mut session = Session::with_options(Options {
-        digits: 15,
-        ..Options::default()
-    });
-    let answer = session.eval(query);
-    let Ok(Outcome::Answer(answer)) = answer else {
-        panic!("{query}: {answer:?}")
-    };
-    let AnswerValue::Number(certified) = answer.value else {
-        panic!("{query}: not a number")
-    };
-    assert_eq!(certified.decimal, "1.43664195852136");
-    let mut session = Session::with_options(Options {
-        digits: 30,
-        ..Options::default()
-    });
-    let error = session
+    assert_eq!(decimal(&mut session(15), query), "1.43664195852136");
+    let error = session(30)
         .eval(query)
         .expect_err("beyond the tail's bound")
         .to_string();
@@ -327,18 +300,7 @@ fn renyi_of_order_infinity_with_its_supremum_at_an_end() {
     // Rayleigh's x/9), log 5.4 = 1.68639895357022869958497637754. The x cancels inside the log-sum-exp, and
     // the tail is bounded component by component (the mixture's envelope is loose by log 2).
     let query = "Renyi(inf, 9/10*Chi(5) + (1 - 9/10)*Kumaraswamy(2, 3) || Rayleigh(3))";
-    let mut session = Session::with_options(Options {
-        digits: 15,
-        ..Options::default()
-    });
-    let answer = session.eval(query);
-    let Ok(Outcome::Answer(answer)) = answer else {
-        panic!("{query}: {answer:?}")
-    };
-    let AnswerValue::Number(certified) = answer.value else {
-        panic!("{query}: not a number")
-    };
-    assert_eq!(certified.decimal, "1.68639895357023");
+    assert_eq!(decimal(&mut session(15), query), "1.68639895357023");
 }
 
 /// Rényi of order 3 between Laplace(−1, 3) and Logistic(−1, s): p³/q² goes as e^{−z}·e^{2z/s} in the tails,
@@ -347,10 +309,7 @@ fn renyi_of_order_infinity_with_its_supremum_at_an_end() {
 /// too, and s = 5/2 converges: ½ log ∫ p³/q² = 0.0993724201344684552977059808439 (mpmath `quad`).
 #[test]
 fn renyi_at_the_border_of_convergence_of_exponential_tails() {
-    let mut session = Session::with_options(Options {
-        digits: 15,
-        ..Options::default()
-    });
+    let mut session = session(15);
     for (query, expected) in [
         ("Renyi(3, Laplace(-1, 3) || Logistic(-1, 2))", None),
         ("Renyi(3, Laplace(-1, 3) || Logistic(-1, 1))", None),
@@ -384,21 +343,15 @@ fn renyi_at_the_border_of_convergence_of_exponential_tails() {
 /// where z < −6 (e^{−e⁶} is below 10⁻¹⁷⁵), gives 0.449046977166036835142323277382, both ways round.
 #[test]
 fn hellinger_drops_a_whole_density_in_a_tail() {
-    let mut session = Session::with_options(Options {
-        digits: 20,
-        ..Options::default()
-    });
+    let mut session = session(20);
     for query in [
         "Hellinger(Cauchy(-2, 3) || Gumbel(-1, 2))",
         "Hellinger(Gumbel(-1, 2) || Cauchy(-2, 3))",
     ] {
-        let answer = session.eval(query);
-        let Ok(Outcome::Answer(answer)) = answer else {
-            panic!("{query}: {answer:?}")
-        };
-        let AnswerValue::Number(certified) = answer.value else {
-            panic!("{query}: not a number")
-        };
-        assert_eq!(certified.decimal, "0.44904697716603683514", "{query}");
+        assert_eq!(
+            decimal(&mut session, query),
+            "0.44904697716603683514",
+            "{query}"
+        );
     }
 }

@@ -14,7 +14,7 @@ use rug::Float;
 use crate::error::EvalError;
 use crate::exact::Rational;
 use crate::interrupt::Interrupt;
-use crate::numeric::compiled::interval::IntervalEvaluator;
+use crate::numeric::compiled::interval::{log_sum_exp, IntervalEvaluator};
 use crate::numeric::compiled::Program;
 use crate::numeric::functions;
 use crate::numeric::interval::{Failure, Interval};
@@ -157,7 +157,10 @@ impl Maximum {
                 envelope::supremum(&bounds.upper.sub(&qb.lower), y)
             })
             .collect::<Option<Vec<Float>>>()
-            .and_then(|parts| log_sum_exp_up(&parts));
+            .and_then(|parts| {
+                let points: Vec<Interval> = parts.into_iter().map(Interval::point).collect();
+                Some(log_sum_exp(&points).ok()?.upper)
+            });
         match (whole, split) {
             (Some(whole), Some(split)) if split < whole => Some(split),
             (whole, split) => whole.or(split),
@@ -215,23 +218,6 @@ impl Maximum {
             (_, None) => (Expr::int(0), Expr::int(0)),
         }
     }
-}
-
-/// log Σ exp(bᵢ) rounded up.
-fn log_sum_exp_up(values: &[Float]) -> Option<Float> {
-    use rug::float::Round;
-    let largest = values
-        .iter()
-        .max_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal))?;
-    let mut sum = Float::with_val(64, 0);
-    for value in values {
-        let mut term = Float::with_val_round(64, value - largest, Round::Up).0;
-        term.exp_round(Round::Up);
-        sum = Float::with_val_round(64, &sum + &term, Round::Up).0;
-    }
-    let log = Float::with_val_round(64, sum.ln_ref(), Round::Up).0;
-    let total = Float::with_val_round(64, largest + &log, Round::Up).0;
-    total.is_finite().then_some(total)
 }
 
 /// The exponents k of the cuts y = first·2ᵏ tried: each up to 64, then doubling to 2¹⁴ (a supremum

@@ -219,8 +219,8 @@ pub fn integrate_region(
         })
         .flatten();
     let balls = if reach == 0 && settings.goal <= BALL_GOAL {
-        let constants = IntervalEvaluator::new(&region.program, SHARED_PRECISION)?;
-        BallEvaluator::new(&region.program, constants.constants())
+        let constants = region.program.constants_at(SHARED_PRECISION)?;
+        BallEvaluator::new(&region.program, &constants)
     } else {
         None
     };
