@@ -395,6 +395,22 @@ fn logistic_far_in_a_heavy_tail() {
     );
 }
 
+/// Pearson of a standard logistic against a Cauchy: the logistic's tail remainder, e^{−y} at the cuts'
+/// y ≈ 2⁴⁰, went into an envelope's constant exactly (0 − e^{−2⁴⁰}, a rational with a denominator of 10¹²
+/// digits) and the query never ended. Reference: mpmath, 30 digits.
+#[test]
+fn a_logistic_tail_far_out_keeps_its_envelopes_small() {
+    let logistic = single(FamilyKind::Logistic, &[int(0), int(1)]);
+    let cauchy = single(FamilyKind::Cauchy, &[int(1), int(2)]);
+    assert_value(
+        Pearson,
+        None,
+        &logistic,
+        Some(&cauchy),
+        "0.64668362673910998116",
+    );
+}
+
 #[test]
 fn nearly_equal_distributions_cancel_without_losing_digits() {
     // KL(N(0,1) || N(10⁻¹⁰, 1)) = 10⁻²⁰/2 exactly.

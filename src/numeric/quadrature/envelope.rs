@@ -57,12 +57,33 @@ pub fn rational_of(value: &Float) -> Option<Rational> {
 
 /// The upper end of an interval as an exact rational (an upper bound of every point).
 pub fn upper_of(value: &Interval) -> Option<Rational> {
-    rational_of(&value.upper)
+    rational_of(&outside_tiny(&value.upper, Round::Up))
 }
 
 /// The lower end of an interval as an exact rational.
 pub fn lower_of(value: &Interval) -> Option<Rational> {
-    rational_of(&value.lower)
+    rational_of(&outside_tiny(&value.lower, Round::Down))
+}
+
+/// Below this magnitude, an envelope's constant is moved outwards to ±2⁻¹⁰²⁴ or 0.
+const TINY_EXPONENT: i32 = -1024;
+
+/// `value`, or where it is nonzero and below 2⁻¹⁰²⁴ in magnitude, the nearer of 0 and ±2⁻¹⁰²⁴ in the
+/// direction `round`. Exactly, e^{−2⁴⁰} (a logistic's remainder far out in its tail) is a rational whose
+/// denominator has 10¹² digits: building it took longer than any time limit allows.
+fn outside_tiny(value: &Float, round: Round) -> Float {
+    let tiny = value
+        .get_exp()
+        .is_some_and(|exponent| exponent < TINY_EXPONENT);
+    if !tiny {
+        return value.clone();
+    }
+    let step = Float::with_val(PRECISION, 1) >> (-TINY_EXPONENT) as u32;
+    match (value.is_sign_positive(), round) {
+        (true, Round::Up) => step,
+        (false, Round::Down) => -step,
+        _ => Float::new(PRECISION),
+    }
 }
 
 impl Envelope {
