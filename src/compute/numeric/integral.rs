@@ -19,6 +19,7 @@ use super::crossing;
 use super::density::{Component, Density};
 use super::integrand::{self, Form, Piece as Compiled};
 use super::layout::{self, Kind};
+use super::magnitude;
 use super::tail_cut::u_at;
 use super::tails::Direction;
 
@@ -56,8 +57,17 @@ pub struct Integral {
     pub form: Form,
     /// Its pieces.
     pub pieces: Vec<Prepared>,
-    /// A rough magnitude of the value, for the tolerances (set after a first coarse evaluation).
-    pub magnitude: Float,
+    /// A rough magnitude of the value, for the tolerances: an unproven estimate until an enclosure
+    /// contradicts it, then a certified lower bound (see [`Integral::enclose`]).
+    magnitude: Mutex<Magnitude>,
+}
+
+/// The magnitude that scales an integral's tolerances.
+#[derive(Clone, Debug)]
+struct Magnitude {
+    value: Float,
+    /// Whether it is a certified lower bound of |value| (else an estimate).
+    proven: bool,
 }
 
 /// The outcome of laying out an integral.
@@ -166,7 +176,10 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
     let integral = Integral {
         form,
         pieces: prepared,
-        magnitude: Float::with_val(64, 1),
+        magnitude: Mutex::new(Magnitude {
+            value: Float::with_val(64, 1),
+            proven: false,
+        }),
     };
     if let Some(reason) = integral.divergence()? {
         return Ok(Layout::Infinite(reason));
@@ -175,14 +188,68 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
 }
 
 impl Integral {
-    /// Encloses the integral: working precision `precision`, relative goal `goal` bits.
-    pub fn enclose_with(
+    /// Encloses the integral: working precision `precision`, relative goal `goal` bits. With an estimated
+    /// magnitude, an enclosure that shows the value far smaller than it (or one that fails) is redone
+    /// after a certified calibration: the estimate only saves work where it holds.
+    pub fn enclose(
         &self,
         precision: u32,
         goal: u32,
         interrupt: &dyn Interrupt,
     ) -> Result<Interval, EvalError> {
-        let tolerance = up(&self.magnitude) >> goal as i32;
+        let magnitude = self.magnitude();
+        let outcome = self.enclose_with(precision, goal, &magnitude.value, interrupt);
+        if magnitude.proven {
+            return outcome;
+        }
+        match &outcome {
+            Ok(value) if !value.contains_zero() && value.abs().lower >= magnitude.value >> 4 => {
+                return outcome
+            }
+            Ok(_) | Err(EvalError::Budget(_)) => {}
+            Err(_) => return outcome,
+        }
+        self.calibrate_proven(interrupt)?;
+        self.enclose_with(precision, goal, &self.magnitude().value, interrupt)
+    }
+
+    fn magnitude(&self) -> Magnitude {
+        // Set whole: a panic elsewhere cannot leave it inconsistent.
+        let held = self.magnitude.lock();
+        held.unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The magnitude that scales the tolerances, and whether it is proven.
+    #[cfg(test)]
+    pub(super) fn current_magnitude(&self) -> (f64, bool) {
+        let magnitude = self.magnitude();
+        (magnitude.value.to_f64(), magnitude.proven)
+    }
+
+    /// Replaces the magnitude by an unproven `value`, as a wrong estimate would.
+    #[cfg(test)]
+    pub(super) fn assume_magnitude(&self, value: f64) {
+        self.set_magnitude(Magnitude {
+            value: Float::with_val(64, value),
+            proven: false,
+        });
+    }
+
+    fn set_magnitude(&self, magnitude: Magnitude) {
+        let held = self.magnitude.lock();
+        *held.unwrap_or_else(std::sync::PoisonError::into_inner) = magnitude;
+    }
+
+    /// Encloses the integral with tolerances relative to `magnitude`.
+    fn enclose_with(
+        &self,
+        precision: u32,
+        goal: u32,
+        magnitude: &Float,
+        interrupt: &dyn Interrupt,
+    ) -> Result<Interval, EvalError> {
+        let tolerance = up(magnitude) >> goal as i32;
         let tail_target = tolerance.clone() >> 4;
         let mut regions: Vec<Region> = Vec::new();
         let mut extra = Interval::point(Float::new(precision));
@@ -286,20 +353,40 @@ impl Integral {
         total.add(&extra).map_err(failure)
     }
 
-    /// Sets the magnitude from coarse evaluations, tightening until the value is told apart from 0. Only its
+    /// Sets the magnitude that scales the tolerances: an unproven estimate where one can be trusted (see
+    /// [`magnitude::estimate`]), else a certified calibration.
+    pub fn calibrate(&mut self, interrupt: &dyn Interrupt) -> Result<(), EvalError> {
+        match magnitude::estimate(self) {
+            Some(value) => {
+                self.set_magnitude(Magnitude {
+                    value,
+                    proven: false,
+                });
+                Ok(())
+            }
+            None => self.calibrate_proven(interrupt),
+        }
+    }
+
+    /// Sets the magnitude from coarse enclosures, tightening until the value is told apart from 0. Only its
     /// order of magnitude matters (it scales the tolerances), so a dozen bits are sought, not more: at 15
     /// digits, a finer calibration cost as much as the integral itself.
-    pub fn calibrate(&mut self, interrupt: &dyn Interrupt) -> Result<(), EvalError> {
+    fn calibrate_proven(&self, interrupt: &dyn Interrupt) -> Result<(), EvalError> {
         // (shift, goal): the relative goal grows with the shift, because a small value found by cancellation
         // (P ≈ Q) is a small difference of large contributions; the working precision grows with both.
+        let mut value = Float::with_val(64, 1);
         for (shift, goal) in [(0, 12), (40, 40), (80, 64), (160, 100), (240, 140)] {
-            self.magnitude = Float::with_val(64, 1) >> shift;
-            let value = self.enclose_with(shift + goal + 40, goal, interrupt)?;
-            if !value.contains_zero() {
-                self.magnitude = Float::with_val(64, &value.abs().lower);
-                return Ok(());
+            value = Float::with_val(64, 1) >> shift;
+            let enclosure = self.enclose_with(shift + goal + 40, goal, &value, interrupt)?;
+            if !enclosure.contains_zero() {
+                value = Float::with_val(64, &enclosure.abs().lower);
+                break;
             }
         }
+        self.set_magnitude(Magnitude {
+            value,
+            proven: true,
+        });
         Ok(())
     }
 }

@@ -43,7 +43,7 @@ impl Quadrature {
 impl Enclose for Quadrature {
     fn enclose(&self, precision: u32, interrupt: &dyn Interrupt) -> Result<Interval, EvalError> {
         let (working, goal) = working_precision(precision, &self.description)?;
-        self.integral.enclose_with(working, goal, interrupt)
+        self.integral.enclose(working, goal, interrupt)
     }
 
     fn method(&self) -> Method {

@@ -15,6 +15,7 @@ pub mod integral;
 pub mod integrand;
 pub mod layout;
 pub mod leaf;
+pub mod magnitude;
 pub mod maximum;
 pub mod negligible;
 pub mod settled;

@@ -14,6 +14,7 @@
 //! bounds, with an optional first derivative), and the complex boxes of `quadrature::complex`.
 
 pub mod ball;
+pub mod float;
 pub mod interval;
 pub mod point;
 
