@@ -11,8 +11,10 @@
 //! - entropy, F = −p log p: |∂F/∂p| = |log ξ + 1| ≤ 2·max(|log p′|, |log p|, 1);
 //! - cross-entropy, F = −p log q: |∂F/∂p| = |log q|;
 //! - KL, F = p log p − p log q: |∂F/∂p| = |log ξ + 1 − log q| ≤ 3·max(|log p′|, |log p|, |log q|, 1);
-//! - JS (either side): |∂F/∂p| = ½|log(2ξ/(ξ + q))| ≤ (3/2)·max(1, |log ξ|, |log(ξ + q)|);
+//! - JS (either side): |∂F/∂p| = ½|log(2ξ/(ξ + q))| ≤ (3/2)·max(1, |log ξ|, |log(ξ + q)|); dropping
+//!   the whole density p, F changes by at most ½p(1 + log 2 + |log p| + |log(p + q)|);
 //! - squared Hellinger ½(√p − √q)² (either side) changes by ½δ − √q(√p − √p′), at most ½δ + √(qδ);
+//! - where one density is absent, JS's ½p log 2 and squared Hellinger's ½p change by less than ½δ;
 //! - Bhattacharyya √(pq) (either side) by at most √(qδ);
 //! - Rényi's p^α q^{1−α} (α > 0): |∂F/∂p| = α ξ^{α−1} q^{1−α} and |∂F/∂q| = |1 − α| p^α ξ^{−α};
 //! - Pearson p²/q − 2p + q: |∂F/∂p| ≤ 2·max(p/q, 1) and |∂F/∂q| ≤ max(1, p²/q′²).
@@ -37,6 +39,11 @@ use crate::numeric::interval::Interval;
 use crate::numeric::quadrature::envelope::{log_magnitude, maximum, tail_integral, Envelope};
 use crate::numeric::quadrature::Region;
 use crate::sym::Expr;
+
+/// Whether a form's bound may drop a whole density, not only some of its components.
+fn drops_whole_densities(form: &Form) -> bool {
+    matches!(form, Form::HellingerSquared | Form::JensenShannon)
+}
 
 /// Which density loses components, and how the error bound is signed.
 #[derive(Clone, Copy, PartialEq)]
@@ -76,9 +83,10 @@ impl Integral {
                 | Form::RenyiPower(_)
                 | Form::Pearson
         );
-        // Squared Hellinger may drop a whole density (½(√p − √q)² becomes ½p or ½q, and its bound needs
-        // nothing of the kept part): a Gumbel's e^{−z} far out in a Cauchy's tail.
-        let whole_density = self.form == Form::HellingerSquared;
+        // Squared Hellinger and JS may drop a whole density (½(√p − √q)² becomes ½p or ½q, JS's integrand
+        // ½q log 2 or ½p log 2, and their bounds need nothing of the kept part): a Gumbel's e^{−z} far out
+        // in a Cauchy's tail.
+        let whole_density = drops_whole_densities(&self.form);
         if !droppable || (piece.p.len() < 2 && piece.q.len() < 2 && !whole_density) {
             return Ok(None);
         }
@@ -123,11 +131,12 @@ impl Integral {
                 _ => kept.push(component.clone()),
             }
         }
-        if dropped.is_empty() || (kept.is_empty() && self.form != Form::HellingerSquared) {
+        if dropped.is_empty() || (kept.is_empty() && !drops_whole_densities(&self.form)) {
             return None;
         }
         let dropped_bounds = bounds(&dropped)?;
-        // (Absent when the whole density goes: only squared Hellinger, whose bound does not read it.)
+        // (Absent when the whole density goes: only squared Hellinger and JS, whose bounds then do not read
+        // it.)
         let kept_bounds = if kept.is_empty() {
             None
         } else {
@@ -190,6 +199,18 @@ impl Integral {
             (Side::Q, Form::CrossEntropy | Form::KullbackLeibler, Some(p)) => {
                 times(p.upper.sub(&kept_bounds()?.lower))?
             }
+            // The whole density p goes: F(p, t) − F(0, t) = ½[p log(2p/(p + t)) + t log(t/(p + t))], and
+            // t log(t/(p + t)) ∈ [−p, 0], so the change is at most ½p(1 + log 2 + |log p| + |log(p + t)|)
+            // ≤ 2p·max(1, |log p|, |log(p + t)|), where t ≤ p + t ≤ 2·max(p, t).
+            (_, Form::JensenShannon, Some(t)) if kept_bounds().is_none() => {
+                let sum_upper = most(&[whole.upper.clone(), t.upper.clone()])?.add(&log_two);
+                let logs = [
+                    magnitude(&whole)?,
+                    log_magnitude(&sum_upper, &t.lower)?,
+                    zero.clone(),
+                ];
+                times(most(&logs)?.add(&log_two))?
+            }
             // ∂F/∂p = ½ log(2ξ/(ξ + t)): at most (3/2)·max(1, |log ξ|, |log(ξ + t)|), where
             // t ≤ ξ + t ≤ 2·max(p, t).
             (_, Form::JensenShannon, Some(t)) => {
@@ -198,6 +219,9 @@ impl Integral {
                 logs.push(log_magnitude(&sum_upper, &t.lower)?);
                 times(most(&logs)?.add(&log_three_halves))?
             }
+            // Alone, a density's integrand is linear in it: ½p log 2 (JS) or ½p (squared Hellinger)
+            // changes by less than ½δ.
+            (_, Form::JensenShannon | Form::HellingerSquared, None) => times(log_half.clone())?,
             // ½(√p − √t)² changes by ½δ − √t(√p − √p′), and 0 ≤ √p − √p′ ≤ √δ.
             (_, Form::HellingerSquared, Some(t)) => {
                 let linear = times(log_half)?;

@@ -411,6 +411,50 @@ fn a_logistic_tail_far_out_keeps_its_envelopes_small() {
     );
 }
 
+/// JS where one density decays as e^{−e^{|z|}} far out in the other's heavy tail: JS's bound for dropping
+/// the whole density, or a component where only one density is present, keeps the complex boxes off the
+/// super-exponential e^{−z} (each query reached the 120 s time limit in sweeps). References: mpmath, 30
+/// digits with the line split every quarter unit (a coarser split gave 0.35930335055459727282).
+#[test]
+fn jensen_shannon_drops_super_exponential_densities_far_out() {
+    let gumbel = single(FamilyKind::Gumbel, &[ratio(1, 2), int(1)]);
+    let cauchy = |location: Expr, scale: i64| single(FamilyKind::Cauchy, &[location, int(scale)]);
+    assert_value(
+        JensenShannon,
+        None,
+        &gumbel,
+        Some(&cauchy(int(-2), 3)),
+        "0.35930335055459727417",
+    );
+    let moyal = |location: i64, scale: i64| single(FamilyKind::Moyal, &[int(location), int(scale)]);
+    let moyal_and_normal = mixture(&[
+        (ratio(1, 3), n(int(-1), ratio(1, 3))),
+        (
+            ratio(2, 3),
+            single(FamilyKind::Moyal, &[ratio(1, 2), int(1)]),
+        ),
+    ]);
+    assert_value(
+        JensenShannon,
+        None,
+        &cauchy(ratio(1, 2), 1),
+        Some(&moyal_and_normal),
+        "0.080754007034234935912",
+    );
+    let moyal_and_cauchy = mixture(&[
+        (ratio(1, 2), moyal(-1, 2)),
+        (ratio(1, 2), cauchy(ratio(1, 2), 1)),
+    ]);
+    let log_uniform = single(FamilyKind::LogUniform, &[ratio(1, 4), ratio(3, 4)]);
+    assert_value(
+        JensenShannon,
+        None,
+        &moyal_and_cauchy,
+        Some(&log_uniform),
+        "0.52190392058902082645",
+    );
+}
+
 #[test]
 fn nearly_equal_distributions_cancel_without_losing_digits() {
     // KL(N(0,1) || N(10⁻¹⁰, 1)) = 10⁻²⁰/2 exactly.
