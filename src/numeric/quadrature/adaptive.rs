@@ -18,6 +18,7 @@ use crate::interrupt::Interrupt;
 use crate::numeric::ball::{Ball, OutOfReach};
 use crate::numeric::coarse::Coarse;
 use crate::numeric::compiled::ball::BallEvaluator;
+use crate::numeric::compiled::float::FloatEvaluator;
 use crate::numeric::compiled::interval::IntervalEvaluator;
 use crate::numeric::compiled::SHARED_PRECISION;
 use crate::numeric::interval::{down, up, Failure, Interval};
@@ -68,6 +69,8 @@ struct Integrand<'a> {
     complex: ComplexEvaluator<'a, Interval>,
     /// Points in double-double balls, at low precision (see [`BALL_GOAL`]).
     balls: Option<BallEvaluator<'a>>,
+    /// Points in machine floats, unproven: they only decide when an enclosure would be wasted.
+    floats: Option<FloatEvaluator<'a>>,
 }
 
 /// The largest relative goal, in bits, whose points are evaluated in double-double balls (about 2⁻⁸⁸
@@ -151,6 +154,28 @@ impl Integrand<'_> {
             .map_err(|_| OutOfReach)
     }
 
+    /// Whether g, estimated in machine floats at the ends and the middle of [a, b], varies by more than
+    /// `spread`: then its range over [a, b] is wider than that, and enclosing it is wasted work.
+    fn varies_beyond(&mut self, a: f64, b: f64, spread: f64) -> bool {
+        let Some(floats) = self.floats.as_mut() else {
+            return false;
+        };
+        let mut at = |u: f64| match self.map {
+            Map::Linear => floats.evaluate(u),
+            Map::Exponential => floats.evaluate(u.exp()).map(|value| value * u.exp()),
+        };
+        let values = [at(a), at((a + b) / 2.0), at(b)];
+        let Some(values) = values.into_iter().collect::<Option<Vec<f64>>>() else {
+            return false;
+        };
+        let (low, high) = values
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), value| {
+                (low.min(*value), high.max(*value))
+            });
+        high - low > spread
+    }
+
     fn range(&mut self, u: &Interval) -> Result<Interval, Failure> {
         Integrand::real(&mut self.coarse, self.map, u)
     }
@@ -224,8 +249,10 @@ pub fn integrate_region(
     } else {
         None
     };
+    let floats = (reach == 0).then(|| FloatEvaluator::new(&region.program, coarse.constants()));
     let mut integrand = Integrand {
         balls,
+        floats,
         map: region.map,
         working: IntervalEvaluator::new(&region.program, precision + reach)?,
         coarse,
@@ -271,7 +298,7 @@ pub fn integrate_region(
                 work.evaluations, work.segments
             )));
         }
-        if let Some(simple) = simple_enclosure(&mut integrand, &segment, work) {
+        if let Some(simple) = simple_enclosure(&mut integrand, &segment, &tolerance, work) {
             if radius(&simple) < tolerance {
                 total = total.add(&simple).map_err(fatal)?;
                 work.segments += 1;
@@ -334,8 +361,16 @@ fn radius(value: &Interval) -> Float {
 fn simple_enclosure(
     integrand: &mut Integrand<'_>,
     segment: &Segment,
+    tolerance: &Float,
     work: &mut Work,
 ) -> Option<Interval> {
+    // The enclosure's radius is at least half the variation of g times the length: where the floats
+    // already show that above four times the tolerance (a margin for their rounding), skip it.
+    let (a, b) = (segment.a.midpoint().to_f64(), segment.b.midpoint().to_f64());
+    let spread = 8.0 * tolerance.to_f64() / (b - a);
+    if spread.is_finite() && integrand.varies_beyond(a, b, spread) {
+        return None;
+    }
     work.evaluations += 1;
     let hull = Interval::new(
         down(BOUND_PRECISION, &segment.a.lower),
