@@ -106,18 +106,49 @@ pub(super) fn substitution(kind: &Kind) -> (Substitution, Map) {
     }
 }
 
+/// The indices of a piece's present components of P and of Q.
+type PieceComponents = (Vec<usize>, Vec<usize>);
+
 /// Lays out and compiles the integral of `form` for P (and Q).
 pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, EvalError> {
     let pieces = layout::pieces(p, q)?;
     let mut prepared = Vec::with_capacity(pieces.len());
     // The pieces hold the same densities under different substitutions: one cache of enclosed constants.
     let constants = crate::numeric::compiled::EnclosedConstants::default();
+    // Bulk pieces integrate in x itself, so those with the same components compile to the same program,
+    // unless an absolute value reads the piece's sign point: compiled once (total variation, with its
+    // signed programs, apart).
+    let components = p
+        .components
+        .iter()
+        .chain(q.iter().flat_map(|q| &q.components));
+    let shareable = !matches!(form, Form::TotalVariation(_))
+        && !components
+            .into_iter()
+            .any(|c| has_absolute_value(&c.log_density));
+    let mut bulk_programs: Vec<(PieceComponents, Arc<Program>)> = Vec::new();
     for piece in pieces {
         let p_components: Vec<&Component> = piece.p.iter().map(|&i| &p.components[i]).collect();
         let q_components: Vec<&Component> = match q {
             Some(q) => piece.q.iter().map(|&i| &q.components[i]).collect(),
             None => Vec::new(),
         };
+        let key = (piece.p.clone(), piece.q.clone());
+        let shared = matches!(piece.kind, Kind::Bulk { .. }) && shareable;
+        if let Some((_, program)) = bulk_programs.iter().find(|(k, _)| shared && *k == key) {
+            prepared.push(Prepared {
+                kind: piece.kind,
+                program: program.clone(),
+                signed: None,
+                p: p_components.into_iter().cloned().collect(),
+                q: q_components.into_iter().cloned().collect(),
+                tail: OnceLock::new(),
+                fresh: Mutex::new(HashMap::new()),
+                settled: OnceLock::new(),
+                inside: piece.inside,
+            });
+            continue;
+        }
         let (substitution, _) = substitution(&piece.kind);
         let sign_point = Some(piece.inside.clone());
         let compiled = integrand::compile(
@@ -161,9 +192,13 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
             difference.share_constants(&constants);
             (Arc::new(negative), Arc::new(difference))
         });
+        let program = Arc::new(program);
+        if shared {
+            bulk_programs.push((key, program.clone()));
+        }
         prepared.push(Prepared {
             kind: piece.kind,
-            program: Arc::new(program),
+            program,
             signed,
             p: p_components.into_iter().cloned().collect(),
             q: q_components.into_iter().cloned().collect(),
@@ -388,6 +423,18 @@ impl Integral {
             proven: true,
         });
         Ok(())
+    }
+}
+
+/// Whether an expression takes an absolute value anywhere.
+fn has_absolute_value(expr: &Expr) -> bool {
+    match expr {
+        Expr::Apply(sym::Function::Abs, _) => true,
+        Expr::Apply(_, arguments) | Expr::Add(arguments) | Expr::Mul(arguments) => {
+            arguments.iter().any(has_absolute_value)
+        }
+        Expr::Pow(base, exponent) => has_absolute_value(base) || has_absolute_value(exponent),
+        _ => false,
     }
 }
 
