@@ -31,7 +31,7 @@ pub struct Prepared {
     /// The integrand (for total variation, with p ≥ q).
     pub program: Arc<Program>,
     /// For total variation: the integrand with q ≥ p, and log p − log q to locate the crossings.
-    pub signed: Option<(Arc<Program>, Arc<Program>)>,
+    pub signed: Option<SignedPrograms>,
     /// The present components of P, for tail envelopes.
     pub p: Vec<Component>,
     /// The present components of Q.
@@ -106,6 +106,9 @@ pub(super) fn substitution(kind: &Kind) -> (Substitution, Map) {
     }
 }
 
+/// For total variation: the integrand with q ≥ p, and log p − log q.
+pub type SignedPrograms = (Arc<Program>, Arc<Program>);
+
 /// The indices of a piece's present components of P and of Q.
 type PieceComponents = (Vec<usize>, Vec<usize>);
 
@@ -118,13 +121,11 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
     // Bulk pieces integrate in x itself, so those with the same components compile to the same program,
     // unless an absolute value reads the piece's sign point: compiled once (total variation, with its
     // signed programs, apart).
-    let components = p
-        .components
-        .iter()
-        .chain(q.iter().flat_map(|q| &q.components));
     let shareable = !matches!(form, Form::TotalVariation(_))
-        && !components
-            .into_iter()
+        && !p
+            .components
+            .iter()
+            .chain(q.iter().flat_map(|q| &q.components))
             .any(|c| has_absolute_value(&c.log_density));
     let mut bulk_programs: Vec<(PieceComponents, Arc<Program>)> = Vec::new();
     for piece in pieces {
@@ -135,67 +136,43 @@ pub fn prepare(form: Form, p: &Density, q: Option<&Density>) -> Result<Layout, E
         };
         let key = (piece.p.clone(), piece.q.clone());
         let shared = matches!(piece.kind, Kind::Bulk { .. }) && shareable;
-        if let Some((_, program)) = bulk_programs.iter().find(|(k, _)| shared && *k == key) {
-            prepared.push(Prepared {
-                kind: piece.kind,
-                program: program.clone(),
-                signed: None,
-                p: p_components.into_iter().cloned().collect(),
-                q: q_components.into_iter().cloned().collect(),
-                tail: OnceLock::new(),
-                fresh: Mutex::new(HashMap::new()),
-                settled: OnceLock::new(),
-                inside: piece.inside,
-            });
-            continue;
-        }
-        let (substitution, _) = substitution(&piece.kind);
-        let sign_point = Some(piece.inside.clone());
-        let compiled = integrand::compile(
-            &form,
-            &p_components,
-            &q_components,
-            substitution.clone(),
-            sign_point.clone(),
-        )?;
-        let program = match compiled {
-            Compiled::Zero => continue,
-            Compiled::Infinite => {
-                return Ok(Layout::Infinite("P puts mass where Q has none".into()))
+        let known = bulk_programs
+            .iter()
+            .find(|(k, _)| shared && *k == key)
+            .map(|(_, program)| program.clone());
+        let (program, signed) = match known {
+            Some(program) => (program, None),
+            None => {
+                let (substitution, _) = substitution(&piece.kind);
+                let sign_point = Some(piece.inside.clone());
+                let compiled = integrand::compile(
+                    &form,
+                    &p_components,
+                    &q_components,
+                    substitution.clone(),
+                    sign_point.clone(),
+                )?;
+                let mut program = match compiled {
+                    Compiled::Zero => continue,
+                    Compiled::Infinite => {
+                        return Ok(Layout::Infinite("P puts mass where Q has none".into()))
+                    }
+                    Compiled::Formula(program) => program,
+                };
+                program.share_constants(&constants);
+                let signed = signed_programs(
+                    &form,
+                    (&p_components, &q_components),
+                    (substitution, sign_point),
+                    &constants,
+                )?;
+                let program = Arc::new(program);
+                if shared {
+                    bulk_programs.push((key, program.clone()));
+                }
+                (program, signed)
             }
-            Compiled::Formula(program) => program,
         };
-        let both = !p_components.is_empty() && !q_components.is_empty();
-        let signed = if matches!(form, Form::TotalVariation(_)) && both {
-            let negative = integrand::compile(
-                &Form::TotalVariation(-1),
-                &p_components,
-                &q_components,
-                substitution.clone(),
-                sign_point.clone(),
-            )?;
-            let Compiled::Formula(negative) = negative else {
-                return Err(EvalError::NoRule(
-                    "total variation without both densities".into(),
-                ));
-            };
-            let difference =
-                integrand::difference(&p_components, &q_components, substitution, sign_point)?;
-            Some((negative, difference))
-        } else {
-            None
-        };
-        let mut program = program;
-        program.share_constants(&constants);
-        let signed = signed.map(|(mut negative, mut difference): (Program, Program)| {
-            negative.share_constants(&constants);
-            difference.share_constants(&constants);
-            (Arc::new(negative), Arc::new(difference))
-        });
-        let program = Arc::new(program);
-        if shared {
-            bulk_programs.push((key, program.clone()));
-        }
         prepared.push(Prepared {
             kind: piece.kind,
             program,
@@ -424,6 +401,35 @@ impl Integral {
         });
         Ok(())
     }
+}
+
+/// For total variation with both densities present: the integrand with q ≥ p, and log p − log q to locate
+/// the crossings (their constants shared with the piece's).
+fn signed_programs(
+    form: &Form,
+    (p, q): (&[&Component], &[&Component]),
+    (substitution, sign_point): (Substitution, Option<Rational>),
+    constants: &crate::numeric::compiled::EnclosedConstants,
+) -> Result<Option<SignedPrograms>, EvalError> {
+    if !matches!(form, Form::TotalVariation(_)) || p.is_empty() || q.is_empty() {
+        return Ok(None);
+    }
+    let negative = integrand::compile(
+        &Form::TotalVariation(-1),
+        p,
+        q,
+        substitution.clone(),
+        sign_point.clone(),
+    )?;
+    let Compiled::Formula(mut negative) = negative else {
+        return Err(EvalError::NoRule(
+            "total variation without both densities".into(),
+        ));
+    };
+    let mut difference = integrand::difference(p, q, substitution, sign_point)?;
+    negative.share_constants(constants);
+    difference.share_constants(constants);
+    Ok(Some((Arc::new(negative), Arc::new(difference))))
 }
 
 /// Whether an expression takes an absolute value anywhere.

@@ -6,8 +6,8 @@
 //! (a whole enclosure at a 12-bit goal) was a quarter of a 15-digit query's work, so the magnitude is first
 //! estimated here: Gauss–Legendre rules of 4 and 8 nodes on every piece (geometric panels of the
 //! exponential variable on tails and singular ends), at points rounded to nearest. The estimate is kept
-//! only where it can be trusted to a factor of a few: every point finite, the two rules within a factor
-//! 1.5 of each other, and the integral not a small difference of large parts. Otherwise, and whenever an
+//! only where it can be trusted to a factor of a few: every point finite, the two rules within a third of
+//! each other, and the integral not a small difference of large parts. Otherwise, and whenever an
 //! enclosure contradicts it, the certified calibration decides ([`super::integral::Integral::enclose`]).
 
 use rug::Float;
@@ -19,7 +19,7 @@ use crate::numeric::compiled::point::PointEvaluator;
 use crate::numeric::compiled::{Program, SHARED_PRECISION};
 use crate::numeric::quadrature::{legendre, Map};
 
-/// Working precision of the points that balls cannot reach: an estimate, so double precision suffices.
+/// Working precision of the points that machine floats cannot evaluate: an estimate, so 53 bits suffice.
 const PRECISION: u32 = 53;
 
 /// The two rules compared, by number of nodes.
@@ -109,27 +109,17 @@ impl<'a> Points<'a> {
 
     /// g(u) = F(t(u))·t′(u), or `None` where it is not finite.
     fn at(&mut self, map: Map, u: f64) -> Option<f64> {
-        let in_floats = match map {
-            Map::Linear => self.floats.evaluate(u),
-            Map::Exponential => {
-                let t = u.exp();
-                self.floats.evaluate(t).map(|value| value * t)
+        let value = match map.at_f64(u, |t| self.floats.evaluate(t)) {
+            Some(value) => value,
+            None => {
+                if self.multiple.is_none() {
+                    self.multiple = Some(PointEvaluator::new(self.program, PRECISION).ok()?);
+                }
+                let multiple = self.multiple.as_mut()?;
+                map.at_f64(u, |t| multiple.evaluate_f64(t))?
             }
         };
-        if let Some(value) = in_floats.filter(|value| value.is_finite()) {
-            return Some(value);
-        }
-        if self.multiple.is_none() {
-            self.multiple = Some(PointEvaluator::new(self.program, PRECISION).ok()?);
-        }
-        let multiple = self.multiple.as_mut()?;
-        Some(match map {
-            Map::Linear => multiple.evaluate(&Float::with_val(PRECISION, u))?.to_f64(),
-            Map::Exponential => {
-                let t = Float::with_val(PRECISION, u).exp();
-                (multiple.evaluate(&t)? * &t).to_f64()
-            }
-        })
+        value.is_finite().then_some(value)
     }
 }
 
@@ -149,9 +139,6 @@ fn panel(
         let (node, weight) = (node.midpoint().to_f64(), weight.midpoint().to_f64());
         for u in [center - half * node, center + half * node] {
             let g = evaluator.at(map, u)?;
-            if !g.is_finite() {
-                return None;
-            }
             sums.0 += weight * half * g;
             sums.1 += weight * half * g.abs();
         }

@@ -84,11 +84,8 @@ fn absolute_values_are_resolved_by_the_sign_point() {
     assert!((value - (-0.5 - 4f64.ln())).abs() < 1e-15);
 }
 
-#[test]
-fn log_sum_exp_of_a_mixture_and_its_derivative() {
-    // log(0.3 φ(x) + 0.7 φ(x − 2)) at x = 1 equals log φ(1) exactly.
-    let first = family(FamilyKind::Normal, &[Expr::int(0), Expr::int(1)]);
-    let second = family(FamilyKind::Normal, &[Expr::int(2), Expr::int(1)]);
+/// log(0.3 p₁ + 0.7 p₂) as a log-sum-exp.
+fn mixture_log_density(first: &Family, second: &Family) -> Program {
     let mut builder = Builder::new(Substitution::identity(), None);
     let a = builder.expr(&first.log_density(&x()).unwrap()).unwrap();
     let b = builder.expr(&second.log_density(&x()).unwrap()).unwrap();
@@ -96,7 +93,15 @@ fn log_sum_exp_of_a_mixture_and_its_derivative() {
         (crate::sym::log(Expr::ratio(3, 10)), a),
         (crate::sym::log(Expr::ratio(7, 10)), b),
     ]);
-    let program = builder.finish(mixture);
+    builder.finish(mixture)
+}
+
+#[test]
+fn log_sum_exp_of_a_mixture_and_its_derivative() {
+    // log(0.3 φ(x) + 0.7 φ(x − 2)) at x = 1 equals log φ(1) exactly.
+    let first = family(FamilyKind::Normal, &[Expr::int(0), Expr::int(1)]);
+    let second = family(FamilyKind::Normal, &[Expr::int(2), Expr::int(1)]);
+    let program = mixture_log_density(&first, &second);
     let mut interval = IntervalEvaluator::new(&program, 200).unwrap();
     let one = Interval::point(Float::with_val(200, 1));
     let jet = interval.evaluate_jet(&one).unwrap();
@@ -246,14 +251,7 @@ fn machine_floats_agree_with_mpfr_points() {
     let node = builder.log_difference(&log_p, &log_q).unwrap().unwrap();
     let difference = builder.finish(node);
     let gamma = family(FamilyKind::Gamma, &[Expr::ratio(5, 2), Expr::int(3)]);
-    let mut builder = Builder::new(Substitution::identity(), None);
-    let a = builder.expr(&t3.log_density(&x()).unwrap()).unwrap();
-    let b = builder.expr(&gamma.log_density(&x()).unwrap()).unwrap();
-    let node = builder.log_sum_exp(vec![
-        (crate::sym::log(Expr::ratio(3, 10)), a),
-        (crate::sym::log(Expr::ratio(7, 10)), b),
-    ]);
-    let mixture = builder.finish(node);
+    let mixture = mixture_log_density(&t3, &gamma);
     let programs = [
         difference,
         compile(&gamma.log_density(&x()).unwrap(), Substitution::identity()),

@@ -160,10 +160,8 @@ impl Integrand<'_> {
         let Some(floats) = self.floats.as_mut() else {
             return false;
         };
-        let mut at = |u: f64| match self.map {
-            Map::Linear => floats.evaluate(u),
-            Map::Exponential => floats.evaluate(u.exp()).map(|value| value * u.exp()),
-        };
+        let map = self.map;
+        let mut at = |u: f64| map.at_f64(u, |t| floats.evaluate(t));
         let values = [at(a), at((a + b) / 2.0), at(b)];
         let Some(values) = values.into_iter().collect::<Option<Vec<f64>>>() else {
             return false;

@@ -29,6 +29,19 @@ pub enum Map {
     Exponential,
 }
 
+impl Map {
+    /// g(u) = F(t(u))·t′(u) in machine floats, from F at t: for estimates, never for bounds.
+    pub fn at_f64(self, u: f64, mut f: impl FnMut(f64) -> Option<f64>) -> Option<f64> {
+        match self {
+            Map::Linear => f(u),
+            Map::Exponential => {
+                let t = u.exp();
+                f(t).map(|value| value * t)
+            }
+        }
+    }
+}
+
 /// A piece of the integral: ∫ F(t(u)) t′(u) du over u ∈ [lower, upper].
 #[derive(Clone, Debug)]
 pub struct Region {
