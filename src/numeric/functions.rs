@@ -30,6 +30,9 @@ pub(crate) fn require_positive(x: &Interval, name: &str) -> Result<(), Failure> 
 /// eˣ.
 pub fn exp(x: &Interval) -> Result<Interval, Failure> {
     let precision = x.precision();
+    if let Some(enclosure) = super::exponential::exp(x, precision) {
+        return enclosure;
+    }
     if let Some(width) = thin(x, &Float::with_val(precision, 1)) {
         // exp(b) = exp(a)·exp(b − a) ≤ exp(a)·(1 + 2(b − a)) for b − a ≤ 1: one exponential, not two.
         let (lower, direction) = round(precision, x.lower.exp_ref(), Round::Down);
@@ -47,6 +50,9 @@ pub fn exp(x: &Interval) -> Result<Interval, Failure> {
 pub fn log(x: &Interval) -> Result<Interval, Failure> {
     require_positive(x, "log")?;
     let precision = x.precision();
+    if let Some(enclosure) = super::logarithm::log(x, precision) {
+        return enclosure;
+    }
     if let Some(width) = thin(x, &x.lower) {
         // log is concave, so log(b) ≤ log(a) + (b − a)/a: one logarithm, not two.
         let (lower, direction) = round(precision, x.lower.ln_ref(), Round::Down);

@@ -11,11 +11,14 @@ pub mod coarse;
 pub mod compiled;
 pub mod decimal;
 pub mod evaluate;
+pub mod exponential;
 pub mod functions;
 pub mod interval;
+pub mod logarithm;
 pub mod power;
 pub mod quadrature;
 pub mod series;
+pub mod tables;
 pub mod trace;
 pub mod trigamma;
 

@@ -11,6 +11,7 @@ use rug::ops::Pow;
 use rug::Float;
 
 use super::complex::{rectangle, Complex, ComplexEvaluator, NotAnalytic, Part};
+use super::ellipse;
 use super::legendre::{self, DEGREES};
 use super::{Map, Region, BOUND_PRECISION};
 use crate::error::EvalError;
@@ -389,8 +390,8 @@ fn simple_enclosure(
 
 /// Semi-axes ratios X of the ellipses tried (ρ = X + √(X² − 1)), from the smallest, and the index of the
 /// first one tried on a region's first segment.
-const ELLIPSES: [f64; 9] = [1.01, 1.03, 1.1, 1.25, 2.0, 4.0, 8.0, 16.0, 64.0];
-const FIRST_ELLIPSE: usize = 4;
+const ELLIPSES: [f64; 11] = [1.01, 1.03, 1.1, 1.25, 1.5, 2.0, 3.0, 4.0, 8.0, 16.0, 64.0];
+const FIRST_ELLIPSE: usize = 5;
 
 /// The error bound 64 M / (15 (ρ − 1) ρ^{2n−1}) rounded up.
 fn error_bound(m: &Float, rho: &Float, n: usize) -> Float {
@@ -402,16 +403,19 @@ fn error_bound(m: &Float, rho: &Float, n: usize) -> Float {
     up(p, &numerator / &denominator)
 }
 
-/// The smallest degree whose bound on an ellipse of ratio `x` is below `tolerance`, with that bound.
+/// The smallest degree (up to `goal`/2 + 12) whose bound on an ellipse of ratio `x` is below `tolerance`,
+/// with that bound.
 fn best_degree(
     integrand: &Integrand<'_>,
     center: &Interval,
     half: &Float,
     x: f64,
     tolerance: &Float,
-    max_degree: usize,
+    settings: &Settings,
     work: &mut Work,
 ) -> Option<(usize, Float)> {
+    let max_degree = max_degree(settings);
+    let strips = settings.goal > BALL_GOAL;
     let p = BOUND_PRECISION;
     work.evaluations += 1;
     let x_float = Float::with_val(p, x);
@@ -422,8 +426,23 @@ fn best_degree(
     let width = up(p, half * &x_float);
     let height = up(p, half * &y);
     let center = Interval::new(down(p, &center.lower), up(p, &center.upper)).ok()?;
-    let (re, im) = rectangle(&center, &width, &height).ok()?;
-    let value = integrand.on_box(&re, &im);
+    // One box first; strips where its corners reach a singularity. Strips cost eight boxes, more than the
+    // points they save where points are balls.
+    let value: Result<Float, NotAnalytic> = rectangle(&center, &width, &height)
+        .map_err(|_| NotAnalytic::Range)
+        .and_then(|(re, im)| integrand.on_box(&re, &im))
+        .or_else(|failure| {
+            if !strips {
+                return Err(failure);
+            }
+            work.evaluations += ellipse::STRIPS as usize;
+            let boxes = ellipse::strips(&center, &width, &height, ellipse::STRIPS)
+                .map_err(|_| NotAnalytic::Range)?;
+            boxes
+                .iter()
+                .map(|(re, im)| integrand.on_box(re, im))
+                .try_fold(Float::new(p), |largest, bound| Ok(largest.max(&bound?)))
+        });
     if trace::enabled(Trace::Boxes) {
         eprintln!(
             "      box X {x} center {:.3} half {:.3e}: {:?}",
@@ -449,6 +468,11 @@ fn best_degree(
         .filter(|&n| estimate - (2 * n - 1) as f64 * slope < goal)
         .map(|n| (n, error_bound(&m, &rho, n)))
         .find(|(_, bound)| bound < tolerance)
+}
+
+/// The highest degree tried: beyond it, bisecting a segment serves better.
+fn max_degree(settings: &Settings) -> usize {
+    (settings.goal as usize / 2 + 12).min(256)
 }
 
 /// log₂ |x| roughly (for estimates), from the exponent and the leading bits.
@@ -479,7 +503,6 @@ fn gauss_legendre(
         .mul(&Interval::point(Float::with_val(precision, 0.5)))
         .map_err(fatal)?;
     let half_upper = up(BOUND_PRECISION, &half.upper);
-    let max_degree = (settings.goal as usize / 2 + 12).min(256);
     let try_ellipse = |index: usize, work: &mut Work| {
         best_degree(
             integrand,
@@ -487,7 +510,7 @@ fn gauss_legendre(
             &half_upper,
             ELLIPSES[index],
             tolerance,
-            max_degree,
+            settings,
             work,
         )
     };

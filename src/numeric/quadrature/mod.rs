@@ -9,6 +9,7 @@
 
 pub mod adaptive;
 pub mod complex;
+pub mod ellipse;
 pub mod envelope;
 pub mod legendre;
 

@@ -120,6 +120,25 @@ impl<R: Part> Complex<R> {
         Ok(rectangle)
     }
 
+    /// z², with x² − y² from squares: the product x·x of an interval that straddles zero reaches below
+    /// zero, and a box around the real axis would then seem to reach the cut of a logarithm of 1 + z².
+    fn square(&self) -> Outcome<Complex<R>> {
+        let two = self.re.constant(2.0)?;
+        let rectangle = Complex::rectangle(
+            self.re.pow_integer(2)?.sub(&self.im.pow_integer(2)?)?,
+            self.re.mul(&self.im)?.mul(&two)?,
+        );
+        if let Some((modulus, argument)) = &self.polar {
+            let polar = Complex::from_polar(modulus.pow_integer(2)?, argument.mul(&two)?)?;
+            return Ok(Complex {
+                re: rectangle.re.intersect(&polar.re),
+                im: rectangle.im.intersect(&polar.im),
+                polar: polar.polar,
+            });
+        }
+        Ok(rectangle)
+    }
+
     /// |z|², never straddling below zero.
     fn norm_squared(&self) -> Outcome<R> {
         self.re.pow_integer(2)?.add(&self.im.pow_integer(2)?)
@@ -199,7 +218,13 @@ impl<R: Part> Complex<R> {
         // Repeated squaring in rectangles, intersected with the polar result when there is one.
         let base = if n < 0 { self.recip()? } else { self.clone() };
         let one = Complex::real(self.re.constant(1.0)?)?;
-        let result = crate::numeric::power::by_squaring(one, base, n.unsigned_abs(), Complex::mul)?;
+        let result = crate::numeric::power::by_squaring(one, base, n.unsigned_abs(), |a, b| {
+            if std::ptr::eq(a, b) {
+                a.square()
+            } else {
+                a.mul(b)
+            }
+        })?;
         match polar {
             Some(polar) => Ok(Complex {
                 re: result.re.intersect(&polar.re),

@@ -1,0 +1,30 @@
+//! Per-thread tables of constants at one working precision, for the table-driven logarithm and exponential.
+//!
+//! A quadrature evaluates thousands of points at one precision, so each table is filled once and then only
+//! read. Thread-local tables need no lock; a thread keeps a few precisions and starts over past that.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::thread::LocalKey;
+
+/// Tables keyed by working precision.
+pub type Tables<T> = RefCell<HashMap<u32, T>>;
+
+/// How many precisions a thread keeps before it starts over (a query asks for one or two).
+const MAX_TABLES: usize = 16;
+
+/// Runs `f` on the table for `precision`, made by `make` if the thread has none yet.
+pub fn with_table<T: 'static, R>(
+    tables: &'static LocalKey<Tables<T>>,
+    precision: u32,
+    make: impl FnOnce(u32) -> T,
+    f: impl FnOnce(&mut T) -> R,
+) -> R {
+    tables.with(|tables| {
+        let mut tables = tables.borrow_mut();
+        if tables.len() >= MAX_TABLES && !tables.contains_key(&precision) {
+            tables.clear();
+        }
+        f(tables.entry(precision).or_insert_with(|| make(precision)))
+    })
+}
