@@ -39,6 +39,26 @@ impl From<EvalError> for Failure {
     }
 }
 
+/// Where an interval lies with respect to zero (an end at zero counts as either side).
+#[derive(Clone, Copy)]
+enum Side {
+    Positive,
+    Negative,
+    Mixed,
+}
+
+impl Side {
+    fn of(x: &Interval) -> Side {
+        if x.lower >= 0 {
+            Side::Positive
+        } else if x.upper <= 0 {
+            Side::Negative
+        } else {
+            Side::Mixed
+        }
+    }
+}
+
 /// A float result with the direction of its rounding error (`Less`: below the exact value).
 pub(crate) type Rounded = (Float, Ordering);
 
@@ -265,31 +285,31 @@ impl Interval {
     /// x · y, from the products of the four pairs of ends.
     pub fn mul(&self, other: &Interval) -> Result<Interval, Failure> {
         let precision = self.joint_precision(other);
-        if self.lower >= 0 && other.lower >= 0 {
-            // The common case of two non-negative factors needs two products, not eight.
-            return Interval::new(
-                down(precision, &self.lower * &other.lower),
-                up(precision, &self.upper * &other.upper),
-            );
-        }
-        let corners = [
-            (&self.lower, &other.lower),
-            (&self.lower, &other.upper),
-            (&self.upper, &other.lower),
-        ];
-        let mut lower = down(precision, &self.upper * &other.upper);
-        let mut upper = up(precision, &self.upper * &other.upper);
-        for (a, b) in corners {
-            let low = down(precision, a * b);
-            let high = up(precision, a * b);
-            if low < lower {
-                lower = low;
+        let (a, b) = (self, other);
+        // By the signs of the factors, each end is one corner product (two products, not eight), except
+        // where both straddle zero.
+        let ends = match (Side::of(a), Side::of(b)) {
+            (Side::Positive, Side::Positive) => (&a.lower, &b.lower, &a.upper, &b.upper),
+            (Side::Positive, Side::Negative) => (&a.upper, &b.lower, &a.lower, &b.upper),
+            (Side::Positive, Side::Mixed) => (&a.upper, &b.lower, &a.upper, &b.upper),
+            (Side::Negative, Side::Positive) => (&a.lower, &b.upper, &a.upper, &b.lower),
+            (Side::Negative, Side::Negative) => (&a.upper, &b.upper, &a.lower, &b.lower),
+            (Side::Negative, Side::Mixed) => (&a.lower, &b.upper, &a.lower, &b.lower),
+            (Side::Mixed, Side::Positive) => (&a.lower, &b.upper, &a.upper, &b.upper),
+            (Side::Mixed, Side::Negative) => (&a.upper, &b.lower, &a.lower, &b.lower),
+            (Side::Mixed, Side::Mixed) => {
+                let lower =
+                    down(precision, &a.lower * &b.upper).min(&down(precision, &a.upper * &b.lower));
+                let upper =
+                    up(precision, &a.lower * &b.lower).max(&up(precision, &a.upper * &b.upper));
+                return Interval::new(lower, upper);
             }
-            if high > upper {
-                upper = high;
-            }
-        }
-        Interval::new(lower, upper)
+        };
+        let (lower_a, lower_b, upper_a, upper_b) = ends;
+        Interval::new(
+            down(precision, lower_a * lower_b),
+            up(precision, upper_a * upper_b),
+        )
     }
 
     /// x·n/d for positive integers n and d (two roundings outward, each monotone: far cheaper than a
@@ -458,6 +478,47 @@ mod tests {
             .unwrap();
         assert_eq!(quotient.lower, -1);
         assert_eq!(quotient.upper, 1.5);
+    }
+
+    /// Every sign case (ends at zero included) gives the hull of the four corner products, each rounded
+    /// outwards: the same interval as taking all eight roundings.
+    #[test]
+    fn products_in_every_sign_case_are_the_hull_of_the_corners() {
+        let ends = [-3.5, -1.25, 0.0, 0.75, 2.0];
+        let intervals: Vec<Interval> = ends
+            .iter()
+            .flat_map(|&a| ends.iter().filter(move |&&b| b >= a).map(move |&b| (a, b)))
+            .map(|(a, b)| {
+                let third = |x: f64| Float::with_val(64, x) / 3u32;
+                Interval::new(down(64, &third(a) * 1u32), up(64, &third(b) * 1u32)).unwrap()
+            })
+            .collect();
+        for a in &intervals {
+            for b in &intervals {
+                let product = a.mul(b).unwrap();
+                let corners = [
+                    (&a.lower, &b.lower),
+                    (&a.lower, &b.upper),
+                    (&a.upper, &b.lower),
+                    (&a.upper, &b.upper),
+                ];
+                let lower = corners
+                    .iter()
+                    .map(|(x, y)| down(64, *x * *y))
+                    .min_by(|x, y| x.total_cmp(y))
+                    .unwrap();
+                let upper = corners
+                    .iter()
+                    .map(|(x, y)| up(64, *x * *y))
+                    .max_by(|x, y| x.total_cmp(y))
+                    .unwrap();
+                assert_eq!(
+                    (&product.lower, &product.upper),
+                    (&lower, &upper),
+                    "{a:?} × {b:?}"
+                );
+            }
+        }
     }
 
     #[test]
