@@ -395,18 +395,30 @@ pub fn sum_exp(terms: &[Interval]) -> Result<Interval, Failure> {
 /// Σ kᵢ log aᵢ as the logarithm of Π aᵢ^kᵢ, each aᵢ checked positive first (a product of negative
 /// factors may be positive where the terms' logarithms are undefined).
 pub fn log_product(factors: &[(&Interval, i32)], precision: u32) -> Result<Interval, Failure> {
-    let mut numerator = Interval::point(Float::with_val(precision, 1));
-    let mut denominator = numerator.clone();
+    // Products start from their first factor: a product with 1 would cost two roundings for nothing.
+    let mut numerator: Option<Interval> = None;
+    let mut denominator: Option<Interval> = None;
     for (value, k) in factors {
         functions::require_positive(value, "log")?;
         let power = power::pow_integer(value, &rug::Integer::from(k.unsigned_abs()))?;
-        if *k > 0 {
-            numerator = numerator.mul(&power)?;
+        let side = if *k > 0 {
+            &mut numerator
         } else {
-            denominator = denominator.mul(&power)?;
-        }
+            &mut denominator
+        };
+        *side = Some(match side.take() {
+            Some(product) => product.mul(&power)?,
+            None => power,
+        });
     }
-    functions::log(&numerator.div(&denominator)?)
+    let one = || Interval::point(Float::with_val(precision, 1));
+    let quotient = match (numerator, denominator) {
+        (Some(numerator), Some(denominator)) => numerator.div(&denominator)?,
+        (Some(numerator), None) => numerator,
+        (None, Some(denominator)) => denominator.recip()?,
+        (None, None) => one(),
+    };
+    functions::log(&quotient)
 }
 
 /// log Σ exp(terms). The lower end is at least the largest lower end of a term (log Σ e^{sᵢ} ≥ max sᵢ), so a

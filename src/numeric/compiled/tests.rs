@@ -284,3 +284,37 @@ fn machine_floats_agree_with_mpfr_points() {
         None
     );
 }
+
+/// Σ kᵢ log aᵢ by one logarithm holds the sum of the separate logarithms, with factors only above, only
+/// below, or on both sides of the fraction (at 142 bits, where the logarithm is the table-driven one).
+#[test]
+fn log_products_hold_the_sum_of_the_logarithms() {
+    let precision = 142;
+    let value = |n: u32, d: u32| {
+        let x = Float::with_val(precision, n) / d;
+        let mut above = x.clone();
+        above.next_up();
+        Interval::new(x, above).unwrap()
+    };
+    let (a, b, c) = (value(7, 3), value(1, 9), value(5, 2));
+    let cases: [Vec<(&Interval, i32)>; 4] = [
+        vec![(&a, 1), (&b, 2)],
+        vec![(&a, -2)],
+        vec![(&a, -1), (&b, -3), (&c, 1)],
+        vec![(&c, 3), (&a, -2), (&b, 1)],
+    ];
+    for factors in cases {
+        let enclosure = super::interval::log_product(&factors, precision).unwrap();
+        for corner in [false, true] {
+            let exact = factors.iter().fold(Float::with_val(400, 0), |sum, (x, k)| {
+                let end = if corner { &x.upper } else { &x.lower };
+                sum + Float::with_val(400, end.ln_ref()) * *k
+            });
+            assert!(
+                enclosure.lower <= exact && exact <= enclosure.upper,
+                "{factors:?}: {enclosure:?}"
+            );
+        }
+        assert!(Float::with_val(64, enclosure.width()) < 1e-38);
+    }
+}
