@@ -249,6 +249,7 @@ impl Coarse {
             self.abs(),
             n.unsigned_abs(),
             Coarse::mul,
+            |x| x.mul(x),
         )
     }
 

@@ -14,17 +14,8 @@
 use rug::float::Constant;
 use rug::Float;
 
-use super::interval::{down, up, Failure, Interval};
-use super::tables::{with_table, Tables};
-
-/// The precisions served here (see [`super::logarithm::MIN_PRECISION`]).
-pub const MIN_PRECISION: u32 = 100;
-/// See [`MIN_PRECISION`].
-pub const MAX_PRECISION: u32 = 1000;
-
-/// Bits computed beyond the precision asked for, so that the error bound stays below a unit of its last
-/// place.
-const GUARD: u32 = 12;
+use super::interval::{down, up, Interval};
+use super::tables::{serves, with_table, Tables, GUARD};
 
 /// Bits beyond w for the reduction x − k log 2, with |k| < 2²¹.
 const REDUCTION_GUARD: u32 = 40;
@@ -71,12 +62,19 @@ thread_local! {
     static TABLES: Tables<Table> = Tables::default();
 }
 
-/// eᵃ computed [`GUARD`] bits beyond `precision` (from [`MIN_PRECISION`] to [`MAX_PRECISION`]), and a
-/// bound on its relative error. `None` where this method does not serve, for MPFR to take over.
-pub fn exp_enclosure(a: &Float, precision: u32) -> Option<(Float, f64)> {
-    let in_range = (MIN_PRECISION..=MAX_PRECISION).contains(&precision);
+/// An enclosure of eᵃ, its ends [`GUARD`] bits beyond `precision` (for the caller to round outwards
+/// once). `None` where this method does not serve, for MPFR to take over.
+pub fn enclosure(a: &Float, precision: u32) -> Option<Interval> {
+    let (value, error) = exp_enclosure(a, precision)?;
+    let w = value.prec();
+    let slack = up(w, &value * error);
+    Interval::new(down(w, &value - &slack), up(w, &value + &slack)).ok()
+}
+
+/// eᵃ computed [`GUARD`] bits beyond `precision`, and a bound on its relative error.
+fn exp_enclosure(a: &Float, precision: u32) -> Option<(Float, f64)> {
     let approximate = a.to_f64();
-    if !in_range || !a.is_finite() || approximate.abs() >= MAX_ARGUMENT {
+    if !serves(precision) || !a.is_finite() || approximate.abs() >= MAX_ARGUMENT {
         return None;
     }
     let k = (approximate / std::f64::consts::LN_2).round();
@@ -125,54 +123,16 @@ pub fn exp_enclosure(a: &Float, precision: u32) -> Option<(Float, f64)> {
     })
 }
 
-/// eˣ over an interval at working precision `precision`, when [`exp_enclosure`] serves. A thin interval
-/// [a, b] takes one exponential: eᵇ ≤ eᵃ(1 + 2(b − a)) for b − a ≤ 1.
-pub fn exp(x: &Interval, precision: u32) -> Option<Result<Interval, Failure>> {
-    let (at_lower, error) = exp_enclosure(&x.lower, precision)?;
-    let slack = up(at_lower.prec(), &at_lower * error);
-    let lower = down(precision, &at_lower - &slack);
-    // Sums rounded up once, as a whole: rounding an upper bound to nearest could lower it.
-    let above_lower = up(at_lower.prec(), &at_lower + &slack);
-    let upper = if x.upper == x.lower {
-        up(precision, &above_lower)
-    } else {
-        let width = up(precision, &x.upper - &x.lower);
-        if width < (Float::with_val(precision, 1) >> (precision / 2)) {
-            let increment = up(precision, &above_lower * &(width << 1u32));
-            up(precision, &above_lower + &increment)
-        } else {
-            let (at_upper, error) = exp_enclosure(&x.upper, precision)?;
-            let slack = up(at_upper.prec(), &at_upper * error);
-            up(precision, &at_upper + &slack)
-        }
-    };
-    Some(Interval::new(lower, upper))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::numeric::functions::exp;
+    use crate::numeric::stream::Stream;
+    use crate::numeric::tables::{MAX_PRECISION, MIN_PRECISION};
 
-    /// A reproducible stream of numbers in [0, 1).
-    struct Stream(u64);
-
-    impl Stream {
-        fn next(&mut self) -> f64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (self.0 >> 11) as f64 / (1u64 << 53) as f64
-        }
-
-        /// A number in [−span, span] with every bit of `precision` set at random.
-        fn number(&mut self, precision: u32, span: f64) -> Float {
-            let mut x = Float::with_val(precision, (2.0 * self.next() - 1.0) * span);
-            for chunk in 1..=precision / 53 {
-                x += Float::with_val(precision, self.next() * span) >> (53 * chunk);
-            }
-            x
-        }
+    /// A number in [−span, span] with every bit of `precision` set at random.
+    fn number(stream: &mut Stream, precision: u32, span: f64) -> Float {
+        (stream.bits(precision) * 2u32 - 1u32) * span
     }
 
     /// MPFR's exp, 64 bits above the working precision, lies in the enclosure, which is at most 4 units of
@@ -185,21 +145,20 @@ mod tests {
             let log_two = Float::with_val(precision, Constant::Log2);
             for case in 0..400 {
                 let x = match case % 5 {
-                    0 => stream.number(precision, 700.0),
-                    1 => stream.number(precision, 1e5),
-                    2 => stream.number(precision, 1e-30),
+                    0 => number(&mut stream, precision, 700.0),
+                    1 => number(&mut stream, precision, 1e5),
+                    2 => number(&mut stream, precision, 1e-30),
                     3 => {
                         let step = f64::from(case % 700 - 350) / 1024.0 + 1.0 / 2048.0;
-                        stream.number(precision, 1e-25) + step
+                        number(&mut stream, precision, 1e-25) + step
                     }
                     _ => {
                         let k = f64::from(case % 200 - 100) + 0.5;
-                        stream.number(precision, 1e-25) + Float::with_val(precision, &log_two * k)
+                        number(&mut stream, precision, 1e-25)
+                            + Float::with_val(precision, &log_two * k)
                     }
                 };
-                let enclosure = exp(&Interval::point(x.clone()), precision)
-                    .unwrap()
-                    .unwrap();
+                let enclosure = exp(&Interval::point(x.clone())).unwrap();
                 let exact = Float::with_val(precision + 64, x.exp_ref());
                 // The value at the guard bits is within its bound (the outward rounding to the
                 // precision would hide a bound that is too small).
@@ -236,7 +195,7 @@ mod tests {
                         b.next_up();
                     }
                     let x = Interval::new(a.clone(), b.clone()).unwrap();
-                    let enclosure = exp(&x, precision).unwrap().unwrap();
+                    let enclosure = exp(&x).unwrap();
                     for end in [&a, &b] {
                         let exact = Float::with_val(precision + 64, end.exp_ref());
                         assert!(

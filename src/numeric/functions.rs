@@ -7,6 +7,7 @@ use rug::float::Round;
 use rug::Float;
 
 use super::interval::{down, round, up, Failure, Interval, Rounded};
+use super::{exponential, logarithm};
 use crate::error::EvalError;
 
 fn domain(message: String) -> Failure {
@@ -30,18 +31,24 @@ pub(crate) fn require_positive(x: &Interval, name: &str) -> Result<(), Failure> 
 /// eˣ.
 pub fn exp(x: &Interval) -> Result<Interval, Failure> {
     let precision = x.precision();
-    if let Some(enclosure) = super::exponential::exp(x, precision) {
-        return enclosure;
-    }
+    let at = |a: &Float| exponential::enclosure(a, precision);
     if let Some(width) = thin(x, &Float::with_val(precision, 1)) {
         // exp(b) = exp(a)·exp(b − a) ≤ exp(a)·(1 + 2(b − a)) for b − a ≤ 1: one exponential, not two.
-        let (lower, direction) = round(precision, x.lower.exp_ref(), Round::Down);
-        let at_lower = Interval::from_lower(lower, direction)?;
+        let at_lower = match at(&x.lower) {
+            Some(enclosure) => enclosure,
+            None => {
+                let (lower, direction) = round(precision, x.lower.exp_ref(), Round::Down);
+                Interval::from_lower(lower, direction)?
+            }
+        };
         // exp(a)·2(b − a) rounded up, then added with one upward rounding: forming 1 + 2(b − a) first
         // would round it to 1 whenever b − a is below the precision's unit.
         let increment = up(precision, &at_lower.upper * &(width << 1u32));
         let upper = up(precision, &at_lower.upper + &increment);
-        return Interval::new(at_lower.lower, upper);
+        return Interval::new(down(precision, &at_lower.lower), upper);
+    }
+    if let Some(enclosure) = from_ends(x, at) {
+        return enclosure;
     }
     x.monotone(true, |v, r| round(precision, v.exp_ref(), r))
 }
@@ -50,18 +57,44 @@ pub fn exp(x: &Interval) -> Result<Interval, Failure> {
 pub fn log(x: &Interval) -> Result<Interval, Failure> {
     require_positive(x, "log")?;
     let precision = x.precision();
-    if let Some(enclosure) = super::logarithm::log(x, precision) {
-        return enclosure;
-    }
+    let at = |a: &Float| logarithm::enclosure(a, precision);
     if let Some(width) = thin(x, &x.lower) {
         // log is concave, so log(b) ≤ log(a) + (b − a)/a: one logarithm, not two.
-        let (lower, direction) = round(precision, x.lower.ln_ref(), Round::Down);
-        let at_lower = Interval::from_lower(lower, direction)?;
+        let at_lower = match at(&x.lower) {
+            Some(enclosure) => enclosure,
+            None => {
+                let (lower, direction) = round(precision, x.lower.ln_ref(), Round::Down);
+                Interval::from_lower(lower, direction)?
+            }
+        };
         let slope = up(precision, &width / &x.lower);
         let upper = up(precision, &at_lower.upper + &slope);
-        return Interval::new(at_lower.lower, upper);
+        return Interval::new(down(precision, &at_lower.lower), upper);
+    }
+    if let Some(enclosure) = from_ends(x, at) {
+        return enclosure;
     }
     x.monotone(true, |v, r| round(precision, v.ln_ref(), r))
+}
+
+/// An increasing function over x from enclosures of it at points (the table-driven ones, whose ends carry
+/// guard bits): the lower end's lower bound and the upper end's upper bound, each rounded outwards to x's
+/// precision; one enclosure for a point. `None` where `at` does not serve.
+fn from_ends(
+    x: &Interval,
+    at: impl Fn(&Float) -> Option<Interval>,
+) -> Option<Result<Interval, Failure>> {
+    let precision = x.precision();
+    let lower = at(&x.lower)?;
+    let upper = if x.is_point() {
+        lower.upper.clone()
+    } else {
+        at(&x.upper)?.upper
+    };
+    Some(Interval::new(
+        down(precision, &lower.lower),
+        up(precision, &upper),
+    ))
 }
 
 /// The width b − a (rounded up) of an interval [a, b] with a < b and b − a < scale·2^(−p/2): thin enough

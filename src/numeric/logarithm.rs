@@ -16,18 +16,8 @@
 use rug::float::Constant;
 use rug::Float;
 
-use super::interval::{down, up, Failure, Interval};
-use super::tables::{with_table, Tables};
-
-/// The precisions served here: below, MPFR's logarithm is cheap enough (and the quadrature's points are
-/// double-double balls); beyond, the series grows long and MPFR's AGM wins.
-pub const MIN_PRECISION: u32 = 100;
-/// See [`MIN_PRECISION`].
-pub const MAX_PRECISION: u32 = 1000;
-
-/// Bits computed beyond the precision asked for, so that the error bound (a few hundred roundings' worth,
-/// counted generously) stays below one unit of its last place.
-const GUARD: u32 = 12;
+use super::interval::{down, up, Interval};
+use super::tables::{serves, with_table, Tables, GUARD, MAX_PRECISION};
 
 /// Bits of the table's index: c = r/2^BITS.
 const BITS: i32 = 10;
@@ -68,12 +58,18 @@ thread_local! {
     static TABLES: Tables<Table> = Tables::default();
 }
 
-/// log a for a > 0, computed [`GUARD`] bits beyond `precision` (from [`MIN_PRECISION`] to
-/// [`MAX_PRECISION`]), and a bound on its error. `None` where this method does not serve (a or the
-/// precision out of range), for MPFR to take over.
-pub fn log_enclosure(a: &Float, precision: u32) -> Option<(Float, f64)> {
-    let in_range = (MIN_PRECISION..=MAX_PRECISION).contains(&precision);
-    if !in_range || *a <= 0 || !a.is_finite() || a.prec() > 4 * MAX_PRECISION {
+/// An enclosure of log a for a > 0, its ends [`GUARD`] bits beyond `precision` (for the caller to round
+/// outwards once). `None` where this method does not serve (a or the precision out of range), for MPFR
+/// to take over.
+pub fn enclosure(a: &Float, precision: u32) -> Option<Interval> {
+    let (value, error) = log_enclosure(a, precision)?;
+    let w = value.prec();
+    Interval::new(down(w, &value - error), up(w, &value + error)).ok()
+}
+
+/// log a computed [`GUARD`] bits beyond `precision`, and a bound on its absolute error.
+fn log_enclosure(a: &Float, precision: u32) -> Option<(Float, f64)> {
+    if !serves(precision) || *a <= 0 || !a.is_finite() || a.prec() > 4 * MAX_PRECISION {
         return None;
     }
     let (mantissa, exponent) = a.to_f64_exp();
@@ -132,52 +128,16 @@ pub fn log_enclosure(a: &Float, precision: u32) -> Option<(Float, f64)> {
     error.is_finite().then_some((value, error))
 }
 
-/// log x over an interval x > 0 at working precision `precision`, when [`log_enclosure`] serves both ends.
-/// A thin interval [a, b] takes one logarithm: log b ≤ log a + (b − a)/a.
-pub fn log(x: &Interval, precision: u32) -> Option<Result<Interval, Failure>> {
-    let (at_lower, error) = log_enclosure(&x.lower, precision)?;
-    let lower = down(precision, &at_lower - error);
-    // Sums rounded up once, as a whole: rounding an upper bound to nearest could lower it.
-    let above_lower = up(at_lower.prec(), &at_lower + error);
-    let upper = if x.upper == x.lower {
-        up(precision, &above_lower)
-    } else {
-        let width = up(precision, &x.upper - &x.lower);
-        let slope = up(precision, &width / &x.lower);
-        if slope < (Float::with_val(precision, 1) >> (precision / 2)) {
-            up(precision, &above_lower + &slope)
-        } else {
-            let (at_upper, error) = log_enclosure(&x.upper, precision)?;
-            up(precision, &at_upper + error)
-        }
-    };
-    Some(Interval::new(lower, upper))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A reproducible stream of random bits.
-    struct RandState(u64);
-
-    impl RandState {
-        fn next(&mut self) -> f64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (self.0 >> 11) as f64 / (1u64 << 53) as f64
-        }
-    }
+    use crate::numeric::functions::log;
+    use crate::numeric::stream::Stream;
+    use crate::numeric::tables::MIN_PRECISION;
 
     /// A number of `precision` random bits in [1, 2), times 2^scale.
-    fn random(state: &mut RandState, precision: u32, scale: i32) -> Float {
-        let mut x = Float::with_val(precision, 1);
-        for chunk in 0..=precision / 53 {
-            x += Float::with_val(precision, state.next()) >> (53 * chunk);
-        }
-        x << scale
+    fn random(state: &mut Stream, precision: u32, scale: i32) -> Float {
+        (state.bits(precision) + 1u32) << scale
     }
 
     /// MPFR's log, 64 bits above the working precision, lies in the enclosure, which is at most 4 units
@@ -185,7 +145,7 @@ mod tests {
     /// c = 1 and the bound must be relative to log x), and near √½·2ᵏ (where m changes ends).
     #[test]
     fn the_enclosure_holds_mpfr_log_and_is_tight() {
-        let mut state = RandState(2026);
+        let mut state = Stream(2026);
         for precision in [100u32, 101, 142, 209, 256, 370, 512, 700, 1000] {
             let tiny = Float::with_val(precision, 1) >> 40u32;
             for case in 0..400 {
@@ -206,9 +166,7 @@ mod tests {
                         (sqrt_half + jitter) << (case % 120 - 60)
                     }
                 };
-                let enclosure = log(&Interval::point(x.clone()), precision)
-                    .unwrap()
-                    .unwrap();
+                let enclosure = log(&Interval::point(x.clone())).unwrap();
                 let exact = Float::with_val(precision + 64, x.ln_ref());
                 // The value at the guard bits is within its bound (the outward rounding to the
                 // precision would hide a bound that is too small).
@@ -246,7 +204,7 @@ mod tests {
                         b.next_up();
                     }
                     let x = Interval::new(a.clone(), b.clone()).unwrap();
-                    let enclosure = log(&x, precision).unwrap().unwrap();
+                    let enclosure = log(&x).unwrap();
                     for end in [&a, &b] {
                         let exact = Float::with_val(precision + 64, end.ln_ref());
                         assert!(

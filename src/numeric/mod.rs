@@ -18,6 +18,8 @@ pub mod logarithm;
 pub mod power;
 pub mod quadrature;
 pub mod series;
+#[cfg(test)]
+pub mod stream;
 pub mod tables;
 pub mod trace;
 pub mod trigamma;

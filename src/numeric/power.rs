@@ -54,13 +54,14 @@ pub fn pow_integer(x: &Interval, n: &Integer) -> Result<Interval, Failure> {
     x.monotone(*n > 0, evaluate)
 }
 
-/// baseⁿ by repeated squaring with `mul`, from `one`: for the enclosures whose own powers are not
-/// correctly rounded (f64 ranges, complex boxes).
+/// baseⁿ by repeated squaring (`square`) and products (`mul`), from `one`: for the enclosures whose own
+/// powers are not correctly rounded (f64 ranges, complex boxes).
 pub fn by_squaring<T, E>(
     one: T,
     mut base: T,
     mut exponent: u32,
     mul: impl Fn(&T, &T) -> Result<T, E>,
+    square: impl Fn(&T) -> Result<T, E>,
 ) -> Result<T, E> {
     let mut result = one;
     while exponent > 0 {
@@ -69,7 +70,7 @@ pub fn by_squaring<T, E>(
         }
         exponent >>= 1;
         if exponent > 0 {
-            base = mul(&base, &base)?;
+            base = square(&base)?;
         }
     }
     Ok(result)

@@ -7,6 +7,22 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::thread::LocalKey;
 
+/// The precisions the table-driven logarithm and exponential serve: below, MPFR's functions are cheap
+/// enough (and the quadrature's points are double-double balls); beyond, their series grow long and MPFR's
+/// AGM and binary splitting win.
+pub const MIN_PRECISION: u32 = 100;
+/// See [`MIN_PRECISION`].
+pub const MAX_PRECISION: u32 = 1000;
+
+/// Bits computed beyond the precision asked for, so that an error bound of a few hundred roundings'
+/// worth (counted generously) stays below one unit of the last place.
+pub const GUARD: u32 = 12;
+
+/// Whether the table-driven functions serve `precision`.
+pub fn serves(precision: u32) -> bool {
+    (MIN_PRECISION..=MAX_PRECISION).contains(&precision)
+}
+
 /// Tables keyed by working precision.
 pub type Tables<T> = RefCell<HashMap<u32, T>>;
 

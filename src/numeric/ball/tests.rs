@@ -8,24 +8,16 @@ use super::*;
 
 const PRECISION: u32 = 400;
 
-/// A reproducible stream of numbers in [0, 1).
-struct Stream(u64);
+use crate::numeric::stream::Stream;
 
 impl Stream {
-    fn next(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 11) as f64 / (1u64 << 53) as f64
-    }
-
     /// A number of about 106 bits (not an f64), with magnitude 2^[−span, span] and either sign.
     fn number(&mut self, span: f64, signed: bool) -> Float {
-        let magnitude = (2.0 * self.next() - 1.0) * span;
-        let mantissa = Float::with_val(PRECISION, 1.0 + self.next()) + self.next() * 2f64.powi(-53);
+        let magnitude = (2.0 * self.uniform() - 1.0) * span;
+        let mantissa =
+            Float::with_val(PRECISION, 1.0 + self.uniform()) + self.uniform() * 2f64.powi(-53);
         let value = mantissa * Float::with_val(PRECISION, 2).pow_f64(magnitude);
-        if signed && self.next() < 0.5 {
+        if signed && self.uniform() < 0.5 {
             -value
         } else {
             value
@@ -34,11 +26,11 @@ impl Stream {
 
     /// A ball around `value`: exact, or of a relative radius 2^[−120, −60].
     fn ball(&mut self, value: &Float) -> (Ball, Vec<Float>) {
-        let exact = self.next() < 0.3;
+        let exact = self.uniform() < 0.3;
         let relative = if exact {
             Float::new(PRECISION)
         } else {
-            Float::with_val(PRECISION, 2).pow_f64(-60.0 - 60.0 * self.next())
+            Float::with_val(PRECISION, 2).pow_f64(-60.0 - 60.0 * self.uniform())
         };
         let radius = Float::with_val(PRECISION, value.abs_ref()) * &relative;
         let interval = Interval::new(
@@ -166,7 +158,7 @@ fn arithmetic_holds_the_exact_results() {
     // Near cancellation: y within 2⁻⁴⁰ of −x.
     let close = |s: &mut Stream| {
         let x = s.number(20.0, true);
-        let y = Float::with_val(PRECISION, -&x) * (1.0 + (s.next() - 0.5) * 2f64.powi(-40));
+        let y = Float::with_val(PRECISION, -&x) * (1.0 + (s.uniform() - 0.5) * 2f64.powi(-40));
         (x, y)
     };
     binary(3000, close, Ball::add, |x, y| {
@@ -201,7 +193,7 @@ fn powers_hold_the_exact_results() {
 #[test]
 fn exponentials_hold_the_exact_results() {
     let wide = |s: &mut Stream| {
-        Float::with_val(PRECISION, (2.0 * s.next() - 1.0) * 590.0) + s.next() * 1e-20
+        Float::with_val(PRECISION, (2.0 * s.uniform() - 1.0) * 590.0) + s.uniform() * 1e-20
     };
     unary(
         5000,

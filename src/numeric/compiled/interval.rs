@@ -411,12 +411,11 @@ pub fn log_product(factors: &[(&Interval, i32)], precision: u32) -> Result<Inter
             None => power,
         });
     }
-    let one = || Interval::point(Float::with_val(precision, 1));
     let quotient = match (numerator, denominator) {
         (Some(numerator), Some(denominator)) => numerator.div(&denominator)?,
         (Some(numerator), None) => numerator,
         (None, Some(denominator)) => denominator.recip()?,
-        (None, None) => one(),
+        (None, None) => Interval::point(Float::with_val(precision, 1)),
     };
     functions::log(&quotient)
 }

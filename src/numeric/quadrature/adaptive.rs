@@ -436,8 +436,8 @@ fn best_degree(
                 return Err(failure);
             }
             work.evaluations += ellipse::STRIPS as usize;
-            let boxes = ellipse::strips(&center, &width, &height, ellipse::STRIPS)
-                .map_err(|_| NotAnalytic::Range)?;
+            let boxes =
+                ellipse::strips(&center, &width, &height).map_err(|_| NotAnalytic::Range)?;
             boxes
                 .iter()
                 .map(|(re, im)| integrand.on_box(re, im))

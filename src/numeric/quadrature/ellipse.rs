@@ -15,18 +15,17 @@ use crate::numeric::Interval;
 pub const STRIPS: u32 = 8;
 
 /// Boxes (re, im) whose union contains every ellipse with semi-axes `half_width` (along the real axis) and
-/// `half_height` around any center in `center`: `strips` strips of equal width, each of the height of the
-/// ellipse at its edge nearer the center, with ends rounded outwards.
+/// `half_height` around any center in `center`: [`STRIPS`] strips of equal width, each of the height of
+/// the ellipse at its edge nearer the center, with ends rounded outwards.
 pub fn strips(
     center: &Interval,
     half_width: &Float,
     half_height: &Float,
-    strips: u32,
 ) -> Result<Vec<(Interval, Interval)>, Failure> {
     let precision = center.precision();
     // Edge j sits at s_j = 2j/n − 1 of the half width, exactly representable for the small n used here.
-    let edge = |j: u32| f64::from(2 * j) / f64::from(strips) - 1.0;
-    (0..strips)
+    let edge = |j: u32| f64::from(2 * j) / f64::from(STRIPS) - 1.0;
+    (0..STRIPS)
         .map(|j| {
             let (left, right) = (edge(j), edge(j + 1));
             let lower = down(
@@ -59,7 +58,7 @@ mod tests {
         let p = 64;
         let center = Interval::new(Float::with_val(p, 1.5), Float::with_val(p, 1.75)).unwrap();
         let (a, b) = (Float::with_val(p, 2.0), Float::with_val(p, 0.75));
-        let boxes = strips(&center, &a, &b, STRIPS).unwrap();
+        let boxes = strips(&center, &a, &b).unwrap();
         let contains = |x: f64, y: f64| {
             boxes
                 .iter()
@@ -83,7 +82,7 @@ mod tests {
         let p = 64;
         let center = Interval::point(Float::with_val(p, 0.0));
         let (a, b) = (Float::with_val(p, 1.0), Float::with_val(p, 1.0));
-        let boxes = strips(&center, &a, &b, STRIPS).unwrap();
+        let boxes = strips(&center, &a, &b).unwrap();
         assert_eq!(boxes.len(), STRIPS as usize);
         let (re, im) = &boxes[0];
         assert!(re.lower == -1.0 && re.upper == -0.75);

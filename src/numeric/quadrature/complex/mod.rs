@@ -110,14 +110,19 @@ impl<R: Part> Complex<R> {
             self.re.mul(&other.im)?.add(&self.im.mul(&other.re)?)?,
         );
         if let (Some((r1, t1)), Some((r2, t2))) = (&self.polar, &other.polar) {
-            let polar = Complex::from_polar(r1.mul(r2)?, t1.add(t2)?)?;
-            return Ok(Complex {
-                re: rectangle.re.intersect(&polar.re),
-                im: rectangle.im.intersect(&polar.im),
-                polar: polar.polar,
-            });
+            return Ok(rectangle.meet(Complex::from_polar(r1.mul(r2)?, t1.add(t2)?)?));
         }
         Ok(rectangle)
+    }
+
+    /// The intersection of two enclosures of one value, a rectangle and a polar one, keeping the polar
+    /// form.
+    fn meet(self, polar: Complex<R>) -> Complex<R> {
+        Complex {
+            re: self.re.intersect(&polar.re),
+            im: self.im.intersect(&polar.im),
+            polar: polar.polar,
+        }
     }
 
     /// z², with x² − y² from squares: the product x·x of an interval that straddles zero reaches below
@@ -130,11 +135,7 @@ impl<R: Part> Complex<R> {
         );
         if let Some((modulus, argument)) = &self.polar {
             let polar = Complex::from_polar(modulus.pow_integer(2)?, argument.mul(&two)?)?;
-            return Ok(Complex {
-                re: rectangle.re.intersect(&polar.re),
-                im: rectangle.im.intersect(&polar.im),
-                polar: polar.polar,
-            });
+            return Ok(rectangle.meet(polar));
         }
         Ok(rectangle)
     }
@@ -218,21 +219,17 @@ impl<R: Part> Complex<R> {
         // Repeated squaring in rectangles, intersected with the polar result when there is one.
         let base = if n < 0 { self.recip()? } else { self.clone() };
         let one = Complex::real(self.re.constant(1.0)?)?;
-        let result = crate::numeric::power::by_squaring(one, base, n.unsigned_abs(), |a, b| {
-            if std::ptr::eq(a, b) {
-                a.square()
-            } else {
-                a.mul(b)
-            }
-        })?;
-        match polar {
-            Some(polar) => Ok(Complex {
-                re: result.re.intersect(&polar.re),
-                im: result.im.intersect(&polar.im),
-                polar: polar.polar,
-            }),
-            None => Ok(result),
-        }
+        let result = crate::numeric::power::by_squaring(
+            one,
+            base,
+            n.unsigned_abs(),
+            Complex::mul,
+            Complex::square,
+        )?;
+        Ok(match polar {
+            Some(polar) => result.meet(polar),
+            None => result,
+        })
     }
 
     /// z^w = exp(w log z), analytic off the cut.
