@@ -5,14 +5,16 @@
 //! mixtures' sums); a program with another (lgamma of the variable, erf, sine, …) has no ball evaluator, and
 //! a point where a ball operation gives up ([`OutOfReach`]) is evaluated with MPFR by the caller.
 
+use std::sync::Arc;
+
 use super::{Instruction, Program, Slot, Unary};
+use crate::error::EvalError;
 use crate::numeric::ball::{Ball, OutOfReach};
-use crate::numeric::interval::Interval;
 
 /// A program with its constants as balls.
 pub struct BallEvaluator<'a> {
     program: &'a Program,
-    constants: Vec<Ball>,
+    constants: Arc<[Ball]>,
     registers: Vec<Ball>,
 }
 
@@ -39,23 +41,17 @@ fn small(value: &num_bigint::BigInt) -> Option<f64> {
 }
 
 impl<'a> BallEvaluator<'a> {
-    /// The evaluator of `program` with its constants enclosed in `constants` (at 128 bits or more, so that
-    /// they are as tight as the balls), or `None` when the program has an instruction without a ball form
-    /// or a constant out of the balls' range.
-    pub fn new(program: &'a Program, constants: &[Interval]) -> Option<BallEvaluator<'a>> {
+    /// The evaluator of `program`, or `None` when the program has an instruction without a ball form or a
+    /// constant out of the balls' range.
+    pub fn new(program: &'a Program) -> Result<Option<BallEvaluator<'a>>, EvalError> {
         if !supported(program) {
-            return None;
+            return Ok(None);
         }
-        let constants = constants
-            .iter()
-            .map(Ball::from_interval)
-            .collect::<Result<Vec<Ball>, OutOfReach>>()
-            .ok()?;
-        Some(BallEvaluator {
+        Ok(program.ball_constants()?.map(|constants| BallEvaluator {
             program,
             constants,
             registers: Vec::with_capacity(program.instructions.len()),
-        })
+        }))
     }
 
     fn get(&self, slot: Slot, t: &Ball) -> Ball {

@@ -21,11 +21,12 @@ pub mod point;
 // FxHash: these maps are keyed by expression trees, hashed whole at every lookup; SipHash cost several
 // times more and its resistance to chosen keys is not needed here.
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::error::EvalError;
 use crate::exact::Rational;
 use crate::interrupt::Never;
+use crate::numeric::ball::Ball;
 use crate::numeric::interval::Interval;
 use crate::sym::Expr;
 
@@ -168,15 +169,36 @@ impl Program {
         self.memo.insert(precision, &values);
         Ok(values)
     }
+
+    /// The constants as balls (from their enclosures at [`SHARED_PRECISION`], as tight as the balls), or
+    /// `None` when one is out of the balls' range.
+    pub fn ball_constants(&self) -> Result<Option<Arc<[Ball]>>, EvalError> {
+        if let Some(known) = self.memo.balls.get() {
+            return Ok(known.clone());
+        }
+        let constants = self.constants_at(SHARED_PRECISION)?;
+        let balls = constants
+            .iter()
+            .map(Ball::from_interval)
+            .collect::<Result<Vec<Ball>, _>>()
+            .ok()
+            .map(Arc::from);
+        Ok(self.memo.balls.get_or_init(|| balls).clone())
+    }
 }
 
 /// The precision at which constants are enclosed for every lower one.
 pub const SHARED_PRECISION: u32 = 128;
 
-/// A program's enclosed constants by precision (shared by clones, ignored by `==`). Its constants never
-/// change after compilation, so the precision is the whole key.
+/// A program's enclosed constants by precision, and as balls (shared by clones, ignored by `==`). Its
+/// constants never change after compilation, so the precision is the whole key.
 #[derive(Clone, Debug, Default)]
-struct Memo(Arc<Mutex<ByPrecision>>);
+struct Memo {
+    intervals: Arc<Mutex<ByPrecision>>,
+    /// The constants as double-double balls, `None` when one is out of their range: converting them on
+    /// every region cost a sixteenth of a 15-digit mixture query.
+    balls: Arc<OnceLock<Option<Arc<[Ball]>>>>,
+}
 
 /// Enclosed constants, by precision.
 type ByPrecision = Vec<(u32, Arc<Vec<Interval>>)>;
@@ -204,7 +226,7 @@ impl Memo {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, ByPrecision> {
         // Entries are pushed whole: a panic elsewhere cannot leave the memo inconsistent.
-        self.0
+        self.intervals
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }

@@ -21,7 +21,6 @@ use crate::numeric::coarse::Coarse;
 use crate::numeric::compiled::ball::BallEvaluator;
 use crate::numeric::compiled::float::FloatEvaluator;
 use crate::numeric::compiled::interval::IntervalEvaluator;
-use crate::numeric::compiled::SHARED_PRECISION;
 use crate::numeric::interval::{down, up, Failure, Interval};
 use crate::numeric::trace::{self, Trace};
 
@@ -243,8 +242,7 @@ pub fn integrate_region(
         })
         .flatten();
     let balls = if reach == 0 && settings.goal <= BALL_GOAL {
-        let constants = region.program.constants_at(SHARED_PRECISION)?;
-        BallEvaluator::new(&region.program, &constants)
+        BallEvaluator::new(&region.program)?
     } else {
         None
     };
