@@ -186,17 +186,6 @@ pub fn compile_log_and_density(
     Ok((log_density, density))
 }
 
-/// A compiled program for the log-density of some components under a substitution.
-pub fn log_density_program(
-    components: &[&Component],
-    substitution: Substitution,
-    sign_point: Option<Rational>,
-) -> Result<crate::numeric::compiled::Program, EvalError> {
-    let mut builder = Builder::new(substitution, sign_point);
-    let node = compile_log_density(&mut builder, components)?;
-    Ok(builder.finish(node))
-}
-
 /// Where a tail is.
 #[derive(Clone, Debug)]
 pub enum TailEnd {
@@ -290,7 +279,10 @@ fn regular_bounds(
         center: at.expr.clone(),
         increasing: from_above,
     };
-    let program = log_density_program(&[component], substitution, None).ok()?;
+    // The log-density alone: the caller adds the log-weight.
+    let mut builder = Builder::new(substitution, None);
+    let node = builder.expr(&component.log_density).ok()?;
+    let program = builder.finish(node);
     let mut evaluator =
         crate::numeric::compiled::interval::IntervalEvaluator::new(&program, 64).ok()?;
     let distance = Interval::new(

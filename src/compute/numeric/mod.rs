@@ -239,3 +239,5 @@ pub const METHOD: Method = Method::Quadrature;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_mixture_ends;

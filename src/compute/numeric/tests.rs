@@ -12,11 +12,11 @@ fn family(kind: FamilyKind, params: &[Expr]) -> Family {
     build(spec(kind), arguments).unwrap()
 }
 
-fn single(kind: FamilyKind, params: &[Expr]) -> Distribution {
+pub(super) fn single(kind: FamilyKind, params: &[Expr]) -> Distribution {
     Distribution::Family(family(kind, params))
 }
 
-fn n(mean: Expr, variance: Expr) -> Distribution {
+pub(super) fn n(mean: Expr, variance: Expr) -> Distribution {
     single(FamilyKind::Normal, &[mean, variance])
 }
 
@@ -24,15 +24,15 @@ fn t(df: i64) -> Distribution {
     single(FamilyKind::StudentT, &[int(df), int(0), int(1)])
 }
 
-fn int(n: i64) -> Expr {
+pub(super) fn int(n: i64) -> Expr {
     Expr::int(n)
 }
 
-fn ratio(n: i64, d: i64) -> Expr {
+pub(super) fn ratio(n: i64, d: i64) -> Expr {
     Expr::ratio(n, d)
 }
 
-fn mixture(parts: &[(Expr, Distribution)]) -> Distribution {
+pub(super) fn mixture(parts: &[(Expr, Distribution)]) -> Distribution {
     Distribution::Mixture(
         parts
             .iter()
@@ -74,7 +74,7 @@ fn value(
 /// Whether the certified value agrees with a reference string on its first `digits` digits (the reference
 /// carries more digits, so compare by rounding the certified value from the same computation).
 #[track_caller]
-fn assert_value(
+pub(super) fn assert_value(
     kind: DivergenceKind,
     order: Option<Expr>,
     p: &Distribution,

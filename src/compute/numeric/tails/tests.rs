@@ -201,3 +201,61 @@ fn a_mixture_envelope_holds_two_comparable_components() {
         );
     }
 }
+
+/// Near a finite end where a weighted component is regular, its envelopes hold log w + log p once: its range
+/// was taken from a program that already held the weight, and the weight was added again (an upper envelope
+/// too low by log 2 for a half, which could cut a tail too soon).
+#[test]
+fn a_weighted_regular_component_counts_its_weight_once() {
+    use crate::compute::numeric::density::{tail_bounds, Density, Point, TailEnd};
+    use crate::family::{Component as Part, Distribution};
+    let parts = [
+        Part {
+            weight: Expr::Number(ratio(1, 2)),
+            family: family(FamilyKind::Normal, &[ratio(1, 2), integer(2)]),
+        },
+        Part {
+            weight: Expr::Number(ratio(1, 2)),
+            family: family(FamilyKind::Exponential, &[integer(1)]),
+        },
+    ];
+    let density = Density::new(&Distribution::Mixture(parts.to_vec())).unwrap();
+    let normal = &density.components[0];
+    let end = TailEnd::Finite {
+        at: Point::new(Expr::int(0)).unwrap(),
+        from_above: true,
+    };
+    for (n, d) in SAMPLES {
+        let y = integer(2) * ratio(n, d);
+        let bounds = tail_bounds(&[normal], &end, &y).unwrap();
+        let x = y.recip();
+        // log(½ p(x)) and log(½ p(0)), both within the range beyond the cut.
+        for point in [x, integer(0)] {
+            let value = log_density(&parts[0].family, &point)
+                .add(
+                    &crate::numeric::functions::log(
+                        &Interval::from_rational(&ratio(1, 2), 128).unwrap(),
+                    )
+                    .unwrap(),
+                )
+                .unwrap();
+            let upper = bounds
+                .upper
+                .at(&Interval::from_rational(&y, 128).unwrap())
+                .unwrap();
+            let lower = bounds
+                .lower
+                .at(&Interval::from_rational(&y, 128).unwrap())
+                .unwrap();
+            assert!(
+                upper.upper >= value.upper && lower.lower <= value.lower,
+                "y = {y}, x = {point}: {lower:?} ≤ {value:?} ≤ {upper:?} fails"
+            );
+            // Tight: the range of log p over (0, 1/y] is no wider than its variation there.
+            assert!(
+                rug::Float::with_val(64, &upper.upper - &value.upper) < 1,
+                "y = {y}: {upper:?} far above {value:?}"
+            );
+        }
+    }
+}
