@@ -161,10 +161,10 @@ impl Maximum {
                 let points: Vec<Interval> = parts.into_iter().map(Interval::point).collect();
                 Some(log_sum_exp(&points).ok()?.upper)
             });
-        match (whole, split) {
-            (Some(whole), Some(split)) if split < whole => Some(split),
-            (whole, split) => whole.or(split),
-        }
+        [whole, split, componentwise(&p, &q, &end, y)]
+            .into_iter()
+            .flatten()
+            .reduce(|a, b| if b < a { b } else { a })
     }
 
     /// A lower bound of log p − log q at the cut y of a piece's tail (its value there).
@@ -218,6 +218,42 @@ impl Maximum {
             (_, None) => (Expr::int(0), Expr::int(0)),
         }
     }
+}
+
+/// sup log Σ wᵢpᵢ/Σ wⱼqⱼ beyond y, bounded component by component on both sides: log Σᵢ exp(sup log wᵢpᵢ)
+/// − log Σⱼ exp(inf log wⱼqⱼ), where a q component without a known infimum (one that decays towards the end)
+/// is left out of the sum (it only adds to q). Near a finite end where the components are regular, both
+/// mixtures' own envelopes are loose by up to log n, and this is tight: the supremum of p/q approached at the
+/// end of a uniform component, or at 0 against a Lindley and a Cauchy of comparable weight.
+fn componentwise(
+    p: &[&Component],
+    q: &[&Component],
+    end: &super::density::TailEnd,
+    y: &Rational,
+) -> Option<Float> {
+    if p.len() < 2 && q.len() < 2 {
+        return None;
+    }
+    let above = p
+        .iter()
+        .map(|component| {
+            let bounds = tail_bounds(&[*component], end, y)?;
+            Some(Interval::point(envelope::supremum(&bounds.upper, y)?))
+        })
+        .collect::<Option<Vec<Interval>>>()?;
+    let below: Vec<Interval> = q
+        .iter()
+        .filter_map(|component| {
+            let bounds = tail_bounds(&[*component], end, y)?;
+            Some(Interval::point(envelope::infimum(&bounds.lower, y)?))
+        })
+        .collect();
+    if below.is_empty() {
+        return None;
+    }
+    let numerator = log_sum_exp(&above).ok()?;
+    let denominator = log_sum_exp(&below).ok()?;
+    Some(numerator.sub(&denominator).ok()?.upper)
 }
 
 /// The exponents k of the cuts y = first·2ᵏ tried: each up to 64, then doubling to 2¹⁴ (a supremum

@@ -1,9 +1,10 @@
 //! Mixtures near finite ends of their components' supports. References: mpmath at 60 digits (the TV
 //! integral split at the crossing p = q; each supremum as a limit at the end or a root of the derivative).
 
-use super::tests::{assert_value, int, mixture, ratio, single};
-use crate::divergence::DivergenceKind::TotalVariation;
+use super::tests::{assert_value, int, mixture, n, ratio, single};
+use crate::divergence::DivergenceKind::{Renyi, TotalVariation};
 use crate::family::FamilyKind;
+use crate::sym::Expr;
 
 /// A weighted component regular at a finite end (the Rayleigh at x = 1, the Kumaraswamy's end) once had
 /// its weight counted twice in its tail envelope: the cut came too soon, and the value was wrong from the
@@ -25,4 +26,59 @@ fn a_weighted_component_at_a_finite_end_is_not_cut_too_soon() {
         Some(&q),
         "0.902291295331165454767335016233",
     );
+}
+
+/// The supremum of p/q near a finite end, against a mixture whose components are comparable there: the
+/// mixture's own envelope (the slowest component) is loose by up to log n, so the cut never closed the gap
+/// (a range error: "not tight enough for more"); component by component, it does.
+#[test]
+fn renyi_infinity_near_an_end_bounds_mixtures_component_by_component() {
+    let infinity = Some(Expr::Infinity);
+    let half = ratio(1, 2);
+    // Approached at x = 1⁻, the end of the uniform part: log((9/10 + p_χ²(1)/10) / q(1)).
+    let p = mixture(&[
+        (ratio(9, 10), single(FamilyKind::Uniform, &[int(0), int(1)])),
+        (ratio(1, 10), single(FamilyKind::ChiSquared, &[int(3)])),
+    ]);
+    let q = mixture(&[
+        (half.clone(), single(FamilyKind::Cauchy, &[int(-2), int(3)])),
+        (half.clone(), n(half.clone(), int(2))),
+    ]);
+    assert_value(
+        Renyi,
+        infinity.clone(),
+        &p,
+        Some(&q),
+        "1.75984762146516118460049505921",
+    );
+    // An interior maximum at x ≈ 0.00186, next to the logit-normal's end at 0.
+    let von_mises = single(FamilyKind::VonMises, &[half.clone(), int(2)]);
+    let q = mixture(&[
+        (
+            ratio(1, 3),
+            single(FamilyKind::LogitNormal, &[int(1), int(2)]),
+        ),
+        (ratio(2, 3), n(half.clone(), int(2))),
+    ]);
+    assert_value(
+        Renyi,
+        infinity.clone(),
+        &von_mises,
+        Some(&q),
+        "0.827593201805479961907767366484",
+    );
+    // Approached at x = 0⁺ against a Lindley and a Cauchy of comparable weight. The envelopes work at 64
+    // bits, which leaves 19 digits certain.
+    let p = mixture(&[
+        (ratio(9, 10), single(FamilyKind::HalfNormal, &[int(1)])),
+        (ratio(1, 10), single(FamilyKind::Weibull, &[int(3), int(2)])),
+    ]);
+    let q = mixture(&[
+        (
+            half.clone(),
+            single(FamilyKind::Lindley, std::slice::from_ref(&half)),
+        ),
+        (half, single(FamilyKind::Cauchy, &[int(-2), int(3)])),
+    ]);
+    assert_value(Renyi, infinity, &p, Some(&q), "1.78860015604394474");
 }

@@ -266,6 +266,19 @@ pub fn supremum(envelope: &Envelope, y: &Rational) -> Option<Float> {
     Some(envelope.at(&point)?.upper)
 }
 
+/// A lower bound of inf_{y ≥ Y} E(y) where E does not decrease from Y on (every coefficient ≥ 0: each basis
+/// is non-decreasing for y ≥ 1), or `None` (a negative term may take E to −∞).
+pub fn infimum(envelope: &Envelope, y: &Rational) -> Option<Float> {
+    if envelope
+        .terms
+        .values()
+        .any(|coefficient| coefficient.is_negative())
+    {
+        return None;
+    }
+    Some(envelope.at(&rational_interval(y)?)?.lower)
+}
+
 /// Whether ∫_Y^∞ e^{E} = ∞ for a lower envelope E: its leading term does not decay, or it decays no faster
 /// than 1/y.
 pub fn diverges(envelope: &Envelope) -> bool {
