@@ -138,33 +138,37 @@ impl Maximum {
     }
 
     /// An upper bound of sup (log p − log q) beyond y on a piece's tail.
-    fn tail_supremum(&self, piece: &Piece, y: &Rational) -> Option<Float> {
+    fn tail_supremum(&self, piece: &Piece, y: &Rational, precision: u32) -> Option<Float> {
         let end = piece.kind.tail_end()?;
         let p: Vec<&Component> = piece.p.iter().collect();
         let q: Vec<&Component> = piece.q.iter().collect();
-        let (pb, qb) = (tail_bounds(&p, &end, y)?, tail_bounds(&q, &end, y)?);
-        let whole = envelope::supremum(&pb.upper.sub(&qb.lower), y);
-        if p.len() < 2 {
-            return whole;
-        }
+        let q_lower = tail_bounds(&q, &end, y).map(|bounds| bounds.lower);
+        let whole = tail_bounds(&p, &end, y)
+            .zip(q_lower.as_ref())
+            .and_then(|(pb, q_lower)| envelope::supremum(&pb.upper.sub(q_lower), y));
         // A mixture's envelope is loose by up to log n; component by component, sup log Σ wᵢpᵢ/q ≤
         // log Σ exp(sup log wᵢpᵢ/q) is tight where one component dominates towards the end.
         // (When a component's bound cannot be had, the whole mixture's serves alone.)
-        let split = p
-            .iter()
-            .map(|component| {
-                let bounds = tail_bounds(&[*component], &end, y)?;
-                envelope::supremum(&bounds.upper.sub(&qb.lower), y)
-            })
-            .collect::<Option<Vec<Float>>>()
-            .and_then(|parts| {
-                let points: Vec<Interval> = parts.into_iter().map(Interval::point).collect();
-                Some(log_sum_exp(&points).ok()?.upper)
-            });
-        [whole, split, componentwise(&p, &q, &end, y)]
-            .into_iter()
-            .flatten()
-            .reduce(|a, b| if b < a { b } else { a })
+        let split = q_lower.filter(|_| p.len() > 1).and_then(|q_lower| {
+            let parts = p
+                .iter()
+                .map(|component| {
+                    let bounds = tail_bounds(&[*component], &end, y)?;
+                    envelope::supremum(&bounds.upper.sub(&q_lower), y)
+                })
+                .collect::<Option<Vec<Float>>>()?;
+            let points: Vec<Interval> = parts.into_iter().map(Interval::point).collect();
+            Some(log_sum_exp(&points).ok()?.upper)
+        });
+        [
+            whole,
+            split,
+            componentwise(&p, &q, &end, y),
+            shared(&p, &q, precision),
+        ]
+        .into_iter()
+        .flatten()
+        .reduce(|a, b| if b < a { b } else { a })
     }
 
     /// A lower bound of log p − log q at the cut y of a piece's tail (its value there).
@@ -254,6 +258,21 @@ fn componentwise(
     let numerator = log_sum_exp(&above).ok()?;
     let denominator = log_sum_exp(&below).ok()?;
     Some(numerator.sub(&denominator).ok()?.upper)
+}
+
+/// sup log p/q everywhere, where P is one component w·p and Q holds the same family member with weight v:
+/// q ≥ v·p, so p/q ≤ w/v (a mixture containing P itself, against which the envelopes, each with its own
+/// slack, never meet: `Renyi(inf, Beta(1/2, 1/3) || 1/3*Beta(1/2, 1/3) + 2/3*CB(4/5))` is log 3, a limit at
+/// both ends).
+fn shared(p: &[&Component], q: &[&Component], precision: u32) -> Option<Float> {
+    let [single] = p else { return None };
+    let same = q
+        .iter()
+        .find(|component| component.family == single.family)?;
+    let ratio = single.log_weight.clone() - same.log_weight.clone();
+    // At the working precision: the supremum is this bound itself when it is a limit at an end.
+    let ratio = crate::numeric::enclose(&ratio, precision, &crate::interrupt::Never).ok()?;
+    Some(ratio.upper)
 }
 
 /// The exponents k of the cuts y = first·2ᵏ tried: each up to 64, then doubling to 2¹⁴ (a supremum
@@ -361,7 +380,7 @@ impl Enclose for Maximum {
                     for exponent in cut_exponents() {
                         let y = &first
                             * Rational::from_integer(num_bigint::BigInt::from(2).pow(exponent));
-                        let Some(bound) = self.tail_supremum(piece, &y) else {
+                        let Some(bound) = self.tail_supremum(piece, &y, working) else {
                             continue;
                         };
                         if bound < start {

@@ -82,3 +82,27 @@ fn renyi_infinity_near_an_end_bounds_mixtures_component_by_component() {
     ]);
     assert_value(Renyi, infinity, &p, Some(&q), "1.78860015604394474");
 }
+
+/// A mixture that contains P itself: p/q = p/(p/3 + 2/3·cb) < 3, with 3 the limit at both singular ends.
+/// Each side's envelopes carry their own slack, so the tail bound never met the value at the cut ("cannot
+/// bound p/q towards an end"); q ≥ p/3 bounds it everywhere. The Beta's −⅔ log(1 − x) terms must also
+/// cancel exactly in log q₁ − log p (only half-integer multiples were gathered, and the branch and bound never
+/// ended near x = 1). The value is log 3.
+#[test]
+fn renyi_infinity_against_a_mixture_that_contains_p() {
+    let beta = single(FamilyKind::Beta, &[ratio(1, 2), ratio(1, 3)]);
+    let q = mixture(&[
+        (ratio(1, 3), beta.clone()),
+        (
+            ratio(2, 3),
+            single(FamilyKind::ContinuousBernoulli, &[ratio(4, 5)]),
+        ),
+    ]);
+    assert_value(
+        Renyi,
+        Some(Expr::Infinity),
+        &beta,
+        Some(&q),
+        "1.09861228866810969139524523692",
+    );
+}

@@ -559,7 +559,7 @@ fn map_operands(instruction: Instruction, f: impl Fn(Slot) -> Slot) -> Instructi
     }
 }
 
-/// `k·log(B)` (or `log(B)`) with k an integer or half-integer: (B, k).
+/// `k·log(B)` (or `log(B)`) with k rational: (B, k).
 fn logarithm_multiple(term: &Expr) -> Option<(Expr, Rational)> {
     let (k, inner) = match term {
         Expr::Apply(Function::Log, arguments) => (crate::exact::integer(1), arguments),
@@ -582,8 +582,7 @@ fn logarithm_multiple(term: &Expr) -> Option<(Expr, Rational)> {
     let [base] = inner.as_slice() else {
         return None;
     };
-    let doubled = &k * crate::exact::integer(2);
-    doubled.is_integer().then(|| (base.clone(), k))
+    Some((base.clone(), k))
 }
 
 fn affine(offset: Expr, slope: Expr) -> Node {
