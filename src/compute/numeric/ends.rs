@@ -199,18 +199,9 @@ fn logit_normal(
     let (mu, variance) = (value(family, 0)?, value(family, 1)?);
     let mu = if upper_end { mu.neg() } else { mu };
     let delta = log_complement.neg();
-    let delta_max = crate::numeric::Interval::point(delta.upper.clone());
-    // The square's argument ℓ = log y + μ − δ ≥ ℓ₀ = log Y + μ − δ_Y must be positive.
-    let l0 = functions::log(y)
-        .ok()?
-        .add(&mu)
-        .ok()?
-        .sub(&delta_max)
-        .ok()?;
-    if l0.lower <= 0 {
+    if y.lower < 1 {
         return None;
     }
-    let l0 = Interval::point(l0.lower.clone());
     let two_variance = int(2).mul(&variance).ok()?;
     let normaliser = functions::log(
         &int(2)
@@ -222,10 +213,13 @@ fn logit_normal(
     .ok()?
     .div(&int(2))
     .ok()?;
-    // Above: −ℓ²/(2v) ≤ −ℓ₀ ℓ/(2v) = −ℓ₀/(2v) log y − ℓ₀ (μ − δ)/(2v); and δ ≤ δ_Y.
-    let upper_log = int(1).sub(&l0.div(&two_variance).ok()?).ok()?;
-    let upper_constant = l0
-        .mul(&mu.sub(&delta).ok()?)
+    // With s = μ − δ ∈ [μ − δ_Y, μ]: −(log y)²/(2v) + (1 − s/v) log y − s²/(2v) + δ − log √(2πv), each
+    // coefficient enclosed over δ ∈ [0, δ_Y] (every basis is ≥ 0 for y ≥ 1).
+    let shifted = mu.sub(&delta).ok()?;
+    let squared = int(-1).div(&two_variance).ok()?;
+    let linear = int(1).sub(&shifted.div(&variance).ok()?).ok()?;
+    let constant = shifted
+        .mul(&shifted)
         .ok()?
         .div(&two_variance)
         .ok()?
@@ -234,29 +228,12 @@ fn logit_normal(
         .ok()?
         .sub(&normaliser)
         .ok()?;
-    // Below: ℓ² ≤ 2 (log y)² + 2 (μ − δ)² ≤ 2 (8/e)² y^{1/4} + 2 max (μ − δ)², and δ ≥ 0.
-    let eight_over_e = int(8).div(&Interval::e(PRECISION)).ok()?;
-    let lower_power = eight_over_e
-        .mul(&eight_over_e)
-        .ok()?
-        .div(&variance)
-        .ok()?
-        .neg();
-    let shifted = mu.sub(&delta).ok()?;
-    let lower_constant = shifted
-        .mul(&shifted)
-        .ok()?
-        .div(&variance)
-        .ok()?
-        .neg()
-        .sub(&normaliser)
-        .ok()?;
-    let quarter = Rational::new(1.into(), 4.into());
     Some(Bounds {
-        upper: Envelope::constant(upper_of(&upper_constant)?)
-            .with(Basis::Log, upper_of(&upper_log)?),
-        lower: Envelope::constant(lower_of(&lower_constant)?)
-            .with(Basis::Log, Rational::one())
-            .with(Basis::Power(quarter), lower_of(&lower_power)?),
+        upper: Envelope::constant(upper_of(&constant)?)
+            .with(Basis::LogSquared, upper_of(&squared)?)
+            .with(Basis::Log, upper_of(&linear)?),
+        lower: Envelope::constant(lower_of(&constant)?)
+            .with(Basis::LogSquared, lower_of(&squared)?)
+            .with(Basis::Log, lower_of(&linear)?),
     })
 }

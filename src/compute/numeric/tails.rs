@@ -3,8 +3,8 @@
 //! The numeric fallback integrates up to a cut and bounds the rest with these: for y ≥ Y (y = x towards +∞,
 //! y = −x towards −∞, y = 1/(distance to the end) towards a finite end), lower ≤ log p ≤ upper. Each entry
 //! is the family's log-density with its lower-order parts bounded over y ≥ Y: log(1 + 1/z²) ∈ [0, 1/z_Y²],
-//! log(1 − μ/y) between its value at Y and 0, e^{−z} ∈ [0, e^{−z_Y}], and (log y)² ≤ (8/e)² y^{1/4} where a
-//! squared logarithm must be bounded above by a power. `None` means no envelope (not a family with such an
+//! log(1 − μ/y) between its value at Y and 0, e^{−z} ∈ [0, e^{−z_Y}]; a log-normal's −(log y − m)²/(2v) is
+//! expanded exactly in the bases (log y)² and log y. `None` means no envelope (not a family with such an
 //! end, an irrational shape, or Y too small for the bounds above to hold).
 
 use num_traits::{One, Signed, Zero};
@@ -130,12 +130,6 @@ fn zero() -> Interval {
 /// The hull of two intervals: a quantity monotone in y lies between its value at Y and its limit.
 fn between(a: &Interval, b: &Interval) -> Interval {
     a.hull(b)
-}
-
-/// Bounds of log y² ≤ … for the squared logarithm: (log y)² ≤ (8/e)² y^{1/4} for y ≥ 1.
-fn squared_log_coefficient() -> Option<Interval> {
-    let eight_over_e = div(&int(8), &Interval::e(PRECISION))?;
-    mul(&eight_over_e, &eight_over_e)
 }
 
 /// Which infinite end.
@@ -442,31 +436,24 @@ fn extreme_value(family: &Family, direction: Direction, y: &Interval) -> Option<
 }
 
 /// −(log y − m)²/(2v) + a·log y − log √(2πv): the log-normal towards +∞ (m = μ, a = −1) and towards 0 in
-/// y = 1/x (m = −μ, a = +1). Above: (log y − m)² ≥ ℓ₀ (log y − m) with ℓ₀ = log Y − m ≥ 0. Below:
-/// (log y − m)² ≤ 2 (log y)² + 2m² ≤ 2 (8/e)² y^{1/4} + 2m².
+/// y = 1/x (m = −μ, a = +1). Expanded exactly: −(log y)²/(2v) + (m/v + a) log y − m²/(2v) − log √(2πv).
 pub fn log_normal(m: &Interval, variance: &Interval, a: &Interval, y: &Interval) -> Option<Bounds> {
-    let l0 = sub(&ln(y)?, m)?;
-    if l0.lower <= 0 {
+    if y.lower < 1 {
         return None;
     }
-    let l0 = Interval::point(l0.lower.clone());
     let two_variance = mul(&int(2), variance)?;
     let normaliser = div(
         &ln(&mul(&mul(&int(2), &Interval::pi(PRECISION))?, variance)?)?,
         &int(2),
     )?;
-    let upper_log = sub(a, &div(&l0, &two_variance)?)?;
-    let upper_constant = sub(&div(&mul(&l0, m)?, &two_variance)?, &normaliser)?;
-    let lower_power = div(&squared_log_coefficient()?, variance)?.neg();
-    let lower_constant = sub(&div(&mul(m, m)?, variance)?.neg(), &normaliser)?;
-    let quarter = Rational::new(1.into(), 4.into());
-    Some(Bounds {
-        upper: Envelope::constant(upper_of(&upper_constant)?)
-            .with(Basis::Log, upper_of(&upper_log)?),
-        lower: Envelope::constant(lower_of(&lower_constant)?)
-            .with(Basis::Log, lower_of(a)?)
-            .with(Basis::Power(quarter), lower_of(&lower_power)?),
-    })
+    let squared = div(&int(-1), &two_variance)?;
+    let linear = add(&div(m, variance)?, a)?;
+    let constant = sub(&div(&mul(m, m)?, &two_variance)?.neg(), &normaliser)?;
+    Pair::new()
+        .constant(&constant)?
+        .term(Basis::LogSquared, &squared)?
+        .term(Basis::Log, &linear)?
+        .finish()
 }
 
 #[cfg(test)]

@@ -106,3 +106,28 @@ fn renyi_infinity_against_a_mixture_that_contains_p() {
         "1.09861228866810969139524523692",
     );
 }
+
+/// Towards 0, a logit-normal's log-density is −(log y + μ)²/(2v) + …: its envelopes bounded the square by a
+/// tangent above and by (8/e)² y^{1/4} below, and an order above 1 turns that lower bound of Q into growth
+/// ("cannot bound the tail"). With (log y)² as a basis the square is exact: p³/q² decays as e^{−(log y)²}.
+#[test]
+fn renyi_of_order_three_against_a_logit_normal_tail() {
+    let q = mixture(&[
+        (
+            ratio(1, 2),
+            single(FamilyKind::Uniform, &[ratio(1, 4), ratio(3, 4)]),
+        ),
+        (
+            ratio(1, 2),
+            single(FamilyKind::LogitNormal, &[int(1), int(2)]),
+        ),
+    ]);
+    let p = single(FamilyKind::LogitNormal, &[int(0), int(1)]);
+    assert_value(
+        Renyi,
+        Some(int(3)),
+        &p,
+        Some(&q),
+        "0.594262856118437256666287488443",
+    );
+}

@@ -2,7 +2,7 @@
 //!
 //! In a tail variable y ≥ Y ≥ 1 (y = x towards +∞, y = −x towards −∞, y = 1/(x − a) towards a singular end
 //! a), a log-density lies between two envelopes E(y) = c₀ + Σₖ cₖ bₖ(y) with exact rational coefficients
-//! and bases b ∈ {log y, y^s, e^{ry}} (s, r > 0 rational), all ≥ 0 for y ≥ 1. Sums and non-negative
+//! and bases b ∈ {log y, (log y)², y^s, e^{ry}} (s, r > 0 rational), all ≥ 0 for y ≥ 1. Sums and non-negative
 //! multiples of upper envelopes are upper envelopes, so the envelope of an integrand is assembled from those
 //! of its log-densities. Then:
 //!
@@ -30,6 +30,8 @@ const PRECISION: u32 = 64;
 pub enum Basis {
     /// log y.
     Log,
+    /// (log y)²: a log-normal's or logit-normal's −(log y − m)²/(2v), exactly.
+    LogSquared,
     /// y^s, s > 0.
     Power(Rational),
     /// e^{r y}, r > 0.
@@ -162,16 +164,25 @@ fn basis_at(basis: &Basis, y: &Interval) -> Option<Interval> {
     use crate::numeric::functions;
     match basis {
         Basis::Log => functions::log(y).ok(),
+        Basis::LogSquared => {
+            let log = functions::log(y).ok()?;
+            log.mul(&log).ok()
+        }
         Basis::Power(s) => crate::numeric::power::pow_rational(y, s).ok(),
         Basis::Exponential(r) => functions::exp(&rational_interval(r)?.mul(y).ok()?).ok(),
     }
 }
 
-/// y·(c·b)′(y) at y: c for log y, c·s·y^s for y^s, c·r·y·e^{ry} for e^{ry}.
+/// y·(c·b)′(y) at y: c for log y, 2c·log y for (log y)², c·s·y^s for y^s, c·r·y·e^{ry} for e^{ry}.
 fn scaled_derivative(basis: &Basis, coefficient: &Rational, y: &Interval) -> Option<Interval> {
     let c = rational_interval(coefficient)?;
     match basis {
         Basis::Log => Some(c),
+        Basis::LogSquared => c
+            .mul(&rational_interval(&Rational::from_integer(2.into()))?)
+            .ok()?
+            .mul(&basis_at(&Basis::Log, y)?)
+            .ok(),
         Basis::Power(s) => c
             .mul(&rational_interval(s)?)
             .ok()?
@@ -189,11 +200,17 @@ fn scaled_derivative(basis: &Basis, coefficient: &Rational, y: &Interval) -> Opt
 
 /// Whether the ratio of a lower-order term's scaled derivative to the leading one's decreases from y = Y on.
 fn ratio_decreases(lower: &Basis, leading: &Basis, y: &Rational) -> bool {
+    // log y is checked in machine floats with a margin: the test only needs to be conservative.
+    let log_y = y.to_f64().map_or(f64::NEG_INFINITY, f64::ln) * (1.0 - 1e-9);
     match (lower, leading) {
         // y^{s−1} e^{−ry} decreases once y ≥ (s − 1)/r.
         (Basis::Power(s), Basis::Exponential(r)) => {
             *s <= Rational::one() || *y >= (s - Rational::one()) / r
         }
+        // log y / y^s decreases once log y ≥ 1/s.
+        (Basis::LogSquared, Basis::Power(s)) => s.to_f64().is_some_and(|s| log_y * s >= 1.0),
+        // log y · e^{−ry}/y decreases once log y ≥ 1.
+        (Basis::LogSquared, Basis::Exponential(_)) => log_y >= 1.0,
         _ => lower < leading,
     }
 }
@@ -225,6 +242,10 @@ fn sup_scaled_derivative(envelope: &Envelope, y: &Rational) -> Option<Float> {
         } else {
             total = total.add(&value).ok()?;
         }
+    }
+    // Without positive terms, every term's y·(cₖbₖ)′ decreases, and the whole lead counts.
+    if positive.upper <= 0 {
+        return Some(total.add(&half_lead).ok()?.upper);
     }
     // The positive terms must stay below half the (negative) leading term: positive + lead/2 ≤ 0 at Y.
     if positive.add(&half_lead).ok()?.upper > 0 {
@@ -328,6 +349,15 @@ pub fn log_magnitude(upper: &Envelope, lower: &Envelope) -> Option<Envelope> {
                     total = total.add(&magnitude.mul(&four_over_e).ok()?).ok()?;
                     power = power.max(quarter.clone());
                 }
+                // (log y)² ≤ (8/e)² y^{1/4}.
+                Basis::LogSquared => {
+                    let eight_over_e = four_over_e
+                        .mul(&rational_interval(&Rational::from_integer(2.into()))?)
+                        .ok()?;
+                    let factor = eight_over_e.mul(&eight_over_e).ok()?;
+                    total = total.add(&magnitude.mul(&factor).ok()?).ok()?;
+                    power = power.max(quarter.clone());
+                }
                 Basis::Power(s) => {
                     total = total.add(&magnitude).ok()?;
                     power = power.max(s.clone());
@@ -394,7 +424,8 @@ pub fn log_of_growing(difference: &Envelope, y: &Rational) -> Option<Envelope> {
     .ok()?;
     let constant = lower_of(&log_half_c)?;
     Some(match leading {
-        Basis::Log => Envelope::constant(constant),
+        // log (log y)² ≥ 0 for y ≥ e.
+        Basis::Log | Basis::LogSquared => Envelope::constant(constant),
         Basis::Power(s) => Envelope::constant(constant).with(Basis::Log, s.clone()),
         Basis::Exponential(r) => {
             Envelope::constant(constant).with(Basis::Power(Rational::one()), r.clone())
@@ -411,6 +442,15 @@ fn ratio_decreases_values(lower: &Basis, leading: &Basis, y: &Rational) -> bool 
         (Basis::Power(s), Basis::Exponential(r)) => *y >= s / r,
         // log y / y^s decreases once log y ≥ 1/s.
         (Basis::Log, Basis::Power(s)) => s.to_f64().is_some_and(|s| log_y * s >= 1.0),
+        // (log y)² / y^s decreases once log y ≥ 2/s.
+        (Basis::LogSquared, Basis::Power(s)) => s.to_f64().is_some_and(|s| log_y * s >= 2.0),
+        // (log y)² e^{−ry} decreases once r·y·log y ≥ 2.
+        (Basis::LogSquared, Basis::Exponential(r)) => {
+            log_y >= 1.0
+                && r.to_f64()
+                    .zip(y.to_f64())
+                    .is_some_and(|(r, y)| r * y * log_y >= 2.0)
+        }
         // log y · e^{−ry} decreases once y ≥ e and y ≥ 1/r.
         (Basis::Log, Basis::Exponential(r)) => log_y >= 1.0 && y * r >= Rational::one(),
         _ => lower < leading,

@@ -67,3 +67,22 @@ fn magnitude_and_growth() {
     assert!((approximate(&log.constant) - 0.25f64.ln()).abs() < 1e-12);
     assert!(log_of_growing(&growing, &integer(4)).is_none());
 }
+
+#[test]
+fn squared_logarithm_tail_bound_is_above_the_true_tail_and_close() {
+    // e^{−(log y)²/2}: ∫_20^∞ = 0.0949765… (mpmath); the bound e^{E(20)}·20/(log 20 − 1) = 0.11276…, since
+    // y E′ = −log y, read off at 20. A positive (log y)² term grows: no bound, and a lower envelope diverges.
+    let log_normal = Envelope::constant(integer(0)).with(Basis::LogSquared, ratio(-1, 2));
+    let bound = tail_integral(&log_normal, &integer(20)).unwrap().to_f64();
+    assert!(bound > 0.0949765147 && bound < 0.11277, "{bound}");
+    // Below e the slope −log y + 1 is not negative.
+    assert!(tail_integral(&log_normal, &integer(2)).is_none());
+    let growing = Envelope::constant(integer(0)).with(Basis::LogSquared, ratio(1, 100));
+    assert!(tail_integral(&growing, &integer(20)).is_none());
+    assert!(diverges(&growing));
+    assert!(!diverges(&log_normal));
+    // A positive log y term beside it: −(log y)²/2 + 3 log y is dominated once log y ≥ 6 (half the lead).
+    let shifted = log_normal.with(Basis::Log, integer(3));
+    assert!(tail_integral(&shifted, &integer(20)).is_none());
+    assert!(tail_integral(&shifted, &integer(1000)).is_some());
+}
