@@ -1,75 +1,13 @@
 //! The reference values of `tests/data/public_cases.jsonl` (computed independently at 50 digits) must be
 //! reproduced to 45 significant digits at `--digits 50`.
 
-use divcalc::{AnswerValue, Options, Outcome, Session};
-use num_bigint::BigInt;
-use num_rational::BigRational;
-use num_traits::{Signed, Zero};
+mod common;
+
+use common::{agrees, evaluate};
 
 /// Cases whose method is not built yet (the numeric fallback of issue 3). The test fails if one of them starts
 /// passing, so that this list only ever shrinks.
 const PENDING: &[&str] = &[];
-
-/// An exact rational from a decimal string such as `-1.25e-30`.
-fn parse_decimal(text: &str) -> BigRational {
-    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
-        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().expect("exponent")),
-        None => (text, 0),
-    };
-    let negative = mantissa.starts_with('-');
-    let mantissa = mantissa.trim_start_matches(['-', '+']);
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: BigInt = format!("{whole}{fraction}").parse().expect("digits");
-    let scale = exponent - fraction.len() as i64;
-    let ten = BigRational::from_integer(BigInt::from(10));
-    let mut value = BigRational::from_integer(digits);
-    let power = num_traits::pow::Pow::pow(&ten, scale.unsigned_abs() as u32);
-    value = if scale >= 0 {
-        value * power
-    } else {
-        value / power
-    };
-    if negative {
-        -value
-    } else {
-        value
-    }
-}
-
-/// Whether `ours` agrees with `reference` to `digits` significant digits.
-fn agrees(ours: &str, reference: &str, digits: u32) -> bool {
-    if reference == "inf" || ours == "inf" {
-        return ours == reference;
-    }
-    let ours = parse_decimal(ours);
-    let reference = parse_decimal(reference);
-    if reference.is_zero() {
-        return ours.is_zero();
-    }
-    let tolerance = BigRational::new(
-        BigInt::from(1),
-        num_traits::pow::Pow::pow(BigInt::from(10), digits),
-    );
-    ((ours - &reference) / reference).abs() <= tolerance
-}
-
-fn evaluate(expression: &str, digits: usize) -> Result<String, String> {
-    let mut session = Session::with_options(Options {
-        digits,
-        ..Options::default()
-    });
-    match session.eval(expression) {
-        Ok(Outcome::Answer(answer)) => match answer.value {
-            AnswerValue::Number(certified) => Ok(certified.decimal),
-            AnswerValue::Infinite {
-                negative: false, ..
-            } => Ok("inf".into()),
-            other => Err(format!("unexpected value {other:?}")),
-        },
-        Ok(other) => Err(format!("unexpected outcome {other:?}")),
-        Err(error) => Err(error.to_string()),
-    }
-}
 
 #[test]
 fn public_cases_agree_to_45_digits() {

@@ -9,6 +9,10 @@ use divcalc::interrupt::Flag;
 use divcalc::numeric::{self, Budget};
 use divcalc::sym::Expr;
 use divcalc::value::Value;
+use divcalc::{AnswerValue, Options, Outcome, Session};
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{Signed, Zero};
 
 /// A distribution written in the language.
 pub fn member(text: &str) -> Family {
@@ -163,5 +167,67 @@ pub fn fixed_seed(cases: u32, seed: u64) -> proptest::test_runner::Config {
             seed => seed,
         },
         ..default
+    }
+}
+
+/// An exact rational from a decimal string such as `-1.25e-30`.
+pub fn parse_decimal(text: &str) -> BigRational {
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().expect("exponent")),
+        None => (text, 0),
+    };
+    let negative = mantissa.starts_with('-');
+    let mantissa = mantissa.trim_start_matches(['-', '+']);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: BigInt = format!("{whole}{fraction}").parse().expect("digits");
+    let scale = exponent - fraction.len() as i64;
+    let ten = BigRational::from_integer(BigInt::from(10));
+    let mut value = BigRational::from_integer(digits);
+    let power = num_traits::pow::Pow::pow(&ten, scale.unsigned_abs() as u32);
+    value = if scale >= 0 {
+        value * power
+    } else {
+        value / power
+    };
+    if negative {
+        -value
+    } else {
+        value
+    }
+}
+
+/// Whether `ours` agrees with `reference` to `digits` significant digits.
+pub fn agrees(ours: &str, reference: &str, digits: u32) -> bool {
+    if reference == "inf" || ours == "inf" {
+        return ours == reference;
+    }
+    let ours = parse_decimal(ours);
+    let reference = parse_decimal(reference);
+    if reference.is_zero() {
+        return ours.is_zero();
+    }
+    let tolerance = BigRational::new(
+        BigInt::from(1),
+        num_traits::pow::Pow::pow(BigInt::from(10), digits),
+    );
+    ((ours - &reference) / reference).abs() <= tolerance
+}
+
+/// The decimal digits of an expression at `digits`, `inf`, or the error.
+pub fn evaluate(expression: &str, digits: usize) -> Result<String, String> {
+    let mut session = Session::with_options(Options {
+        digits,
+        ..Options::default()
+    });
+    match session.eval(expression) {
+        Ok(Outcome::Answer(answer)) => match answer.value {
+            AnswerValue::Number(certified) => Ok(certified.decimal),
+            AnswerValue::Infinite {
+                negative: false, ..
+            } => Ok("inf".into()),
+            other => Err(format!("unexpected value {other:?}")),
+        },
+        Ok(other) => Err(format!("unexpected outcome {other:?}")),
+        Err(error) => Err(error.to_string()),
     }
 }

@@ -86,3 +86,43 @@ fn squared_logarithm_tail_bound_is_above_the_true_tail_and_close() {
     assert!(tail_integral(&shifted, &integer(20)).is_none());
     assert!(tail_integral(&shifted, &integer(1000)).is_some());
 }
+
+#[test]
+fn the_float_estimate_follows_the_certified_tail_bound() {
+    // The estimate takes the whole slope where the bound may take half: within a few times of each other.
+    let cases = [
+        (normal_upper(), integer(5)),
+        (
+            Envelope::constant(integer(0)).with(Basis::Log, integer(-2)),
+            integer(10),
+        ),
+        (
+            Envelope::constant(integer(0)).with(Basis::LogSquared, ratio(-1, 2)),
+            integer(20),
+        ),
+        (
+            normal_upper().with(Basis::Power(integer(1)), integer(10)),
+            integer(80),
+        ),
+        (
+            Envelope::constant(integer(1))
+                .with(Basis::Log, integer(2))
+                .with(Basis::Exponential(ratio(1, 2)), integer(-1)),
+            integer(12),
+        ),
+    ];
+    for (envelope, y) in cases {
+        let certified = tail_integral(&envelope, &y).unwrap().to_f64();
+        let estimate = tail_integral_estimate(&envelope, &y);
+        assert!(
+            estimate <= certified * 1.000001 && estimate >= certified / 4.0,
+            "{envelope:?} at {y}: estimate {estimate}, bound {certified}"
+        );
+    }
+    // Where the slope does not decay, the estimate is infinite.
+    let harmonic = Envelope::constant(integer(0)).with(Basis::Log, integer(-1));
+    assert_eq!(
+        tail_integral_estimate(&harmonic, &integer(10)),
+        f64::INFINITY
+    );
+}
