@@ -274,6 +274,42 @@ pub fn tail_integral(envelope: &Envelope, y: &Rational) -> Option<Float> {
     bound.is_finite().then_some(bound)
 }
 
+/// ∫_Y^∞ e^{E} roughly, in machine floats: e^{E(Y)}·Y/(−y E′(Y) − 1), or +∞ where that slope does not
+/// decay. Unproven; the cuts' search uses it only to skip the certified bound where it clearly fails.
+pub fn tail_integral_estimate(envelope: &Envelope, y: &Rational) -> f64 {
+    let Some(y) = y.to_f64() else {
+        return f64::NAN;
+    };
+    let log_y = y.ln();
+    let mut value = envelope.constant.to_f64().unwrap_or(f64::NAN);
+    let mut slope = 0.0;
+    for (basis, coefficient) in &envelope.terms {
+        let c = coefficient.to_f64().unwrap_or(f64::NAN);
+        let (at, scaled) = match basis {
+            Basis::Log => (log_y, 1.0),
+            Basis::LogSquared => (log_y * log_y, 2.0 * log_y),
+            Basis::Power(s) => {
+                let s = s.to_f64().unwrap_or(f64::NAN);
+                let power = y.powf(s);
+                (power, s * power)
+            }
+            Basis::Exponential(r) => {
+                let r = r.to_f64().unwrap_or(f64::NAN);
+                let exponential = (r * y).exp();
+                (exponential, r * y * exponential)
+            }
+        };
+        value += c * at;
+        slope += c * scaled;
+    }
+    let kappa = -slope - 1.0;
+    if kappa > 0.0 {
+        value.exp() * y / kappa
+    } else {
+        f64::INFINITY
+    }
+}
+
 /// An upper bound of sup_{y ≥ Y} E(y) (the envelope decreases from Y on), or `None`.
 pub fn supremum(envelope: &Envelope, y: &Rational) -> Option<Float> {
     let point = rational_interval(y)?;
