@@ -355,3 +355,20 @@ fn hellinger_drops_a_whole_density_in_a_tail() {
         );
     }
 }
+
+/// Pearson drops a whole density P far out in Q's heavy tail: a Gumbel's e^{−z} against a Cauchy (with a
+/// continuous Bernoulli on [0, 1]) ran into the time limit (sweep seed 4040), as Hellinger and JS once did.
+/// With the whole of p gone the integrand is q, and dropping it changes p²/q − 2p + q by at most
+/// δ·2·max(p/q, 1). mpmath `quad` of ∫ p²/q − 1 from x = −7 (the Gumbel's e^{−2e^{7.5}} is far below 10⁻³⁰)
+/// gives 1.063650501212882925244823567458.
+#[test]
+fn pearson_drops_a_whole_density_in_a_tail() {
+    let mut session = session(30);
+    assert_eq!(
+        decimal(
+            &mut session,
+            "Pearson(Gumbel(1/2, 1) || 1/2*Cauchy(1/2, 1) + 1/2*CB(4/5))"
+        ),
+        "1.06365050121288292524482356746"
+    );
+}

@@ -40,9 +40,20 @@ use crate::numeric::quadrature::envelope::{log_magnitude, maximum, tail_integral
 use crate::numeric::quadrature::Region;
 use crate::sym::Expr;
 
-/// Whether a form's bound may drop a whole density, not only some of its components.
+/// Whether a form's bound may drop a whole density, not only some of its components: those whose integrand
+/// without it is compiled (½q log 2, ½q, q, or 0) and whose bound for the whole density does not read a kept
+/// part. Where a bound does read it (entropy, KL, the q side of cross-entropy, Pearson and Rényi, Rényi of
+/// order below 1), it refuses when nothing is kept.
 fn drops_whole_densities(form: &Form) -> bool {
-    matches!(form, Form::HellingerSquared | Form::JensenShannon)
+    matches!(
+        form,
+        Form::HellingerSquared
+            | Form::JensenShannon
+            | Form::Pearson
+            | Form::RenyiPower(_)
+            | Form::Bhattacharyya
+            | Form::CrossEntropy
+    )
 }
 
 /// Which density loses components, and how the error bound is signed.
@@ -135,8 +146,7 @@ impl Integral {
             return None;
         }
         let dropped_bounds = bounds(&dropped)?;
-        // (Absent when the whole density goes: only squared Hellinger and JS, whose bounds then do not read
-        // it.)
+        // (Absent when the whole density goes: the bounds below that read it then refuse.)
         let kept_bounds = if kept.is_empty() {
             None
         } else {
