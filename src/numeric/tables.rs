@@ -44,3 +44,36 @@ pub fn with_table<T: 'static, R>(
         f(tables.entry(precision).or_insert_with(|| make(precision)))
     })
 }
+
+/// Checks that `enclose` of every thin interval [a, a + k ulps] (a = numerator/denominator from `starts`, at
+/// precisions the tables serve) holds the exact values at both ends, computed 64 bits wider by `exact`.
+#[cfg(test)]
+pub fn assert_thin_intervals_hold(
+    name: &str,
+    starts: &[(f64, u32)],
+    enclose: impl Fn(
+        &crate::numeric::Interval,
+    ) -> Result<crate::numeric::Interval, crate::numeric::interval::Failure>,
+    exact: impl Fn(&rug::Float, u32) -> rug::Float,
+) {
+    for precision in [100u32, 101, 142, 150, 200] {
+        for &(numerator, denominator) in starts {
+            let a = rug::Float::with_val(precision, numerator) / denominator;
+            for ulps in [1, 2, 5, 17, 63] {
+                let mut b = a.clone();
+                for _ in 0..ulps {
+                    b.next_up();
+                }
+                let x = crate::numeric::Interval::new(a.clone(), b.clone()).unwrap();
+                let enclosure = enclose(&x).unwrap();
+                for end in [&a, &b] {
+                    let exact = exact(end, precision + 64);
+                    assert!(
+                        enclosure.lower <= exact && exact <= enclosure.upper,
+                        "{name} [{a}, {b}] at {precision}: {enclosure:?}"
+                    );
+                }
+            }
+        }
+    }
+}
