@@ -10,6 +10,7 @@ use crate::numeric::quadrature::envelope::{self, lower_of, upper_of, Envelope};
 use crate::sym::{self, Domain, Expr};
 
 use super::ends;
+use super::shared_terms;
 use super::tails::{self, Bounds, Direction};
 
 /// Precision of the comparisons that order support ends and breakpoints.
@@ -136,11 +137,17 @@ impl Density {
     }
 }
 
-/// Compiles the log-density of a set of present components (a log-sum-exp for several).
+/// Compiles the log-density of a set of present components (a log-sum-exp for several; relative to a
+/// reference component where the components share terms, [`shared_terms`]).
 pub fn compile_log_density(
     builder: &mut Builder,
     components: &[&Component],
 ) -> Result<Node, EvalError> {
+    if let Some(shared) = shared_terms::shared(components) {
+        let (reference, terms) = relative_terms(builder, components, &shared)?;
+        let sum = builder.log_sum_exp(terms);
+        return Ok(builder.add(reference, sum));
+    }
     let mut terms = Vec::with_capacity(components.len());
     for component in components {
         let node = builder.expr(&component.log_density)?;
@@ -150,6 +157,25 @@ pub fn compile_log_density(
         return Err(EvalError::NoRule("an empty density".into()));
     }
     Ok(builder.log_sum_exp(terms))
+}
+
+/// The reference's log w_r + l_r, and the pairs (log(wⱼ/w_r), lⱼ − l_r).
+fn relative_terms(
+    builder: &mut Builder,
+    components: &[&Component],
+    shared: &shared_terms::Shared,
+) -> Result<(Node, Vec<(Expr, Node)>), EvalError> {
+    let reference = components[shared.reference];
+    let log_density = builder.expr(&reference.log_density)?;
+    let weight = Node::Constant(reference.log_weight.clone());
+    let reference_node = builder.add(weight, log_density);
+    let mut terms = Vec::with_capacity(components.len());
+    for (component, difference) in components.iter().zip(&shared.differences) {
+        let node = builder.expr(difference)?;
+        let weight = component.log_weight.clone() - reference.log_weight.clone();
+        terms.push((weight, node));
+    }
+    Ok((reference_node, terms))
 }
 
 /// Compiles the density itself: a single component without the exponential where its log-density is a
@@ -174,6 +200,17 @@ pub fn compile_log_and_density(
     if components.len() < 2 {
         let log_density = compile_log_density(builder, components)?;
         let density = compile_density(builder, components, log_density.clone())?;
+        return Ok((log_density, density));
+    }
+    if let Some(shared) = shared_terms::shared(components) {
+        // p = w_r p_r · Σⱼ exp(log(wⱼ/w_r) + lⱼ − l_r), and its logarithm from the same sum.
+        let (reference, terms) = relative_terms(builder, components, &shared)?;
+        let own = components[shared.reference];
+        let factor = builder.exp_of(&(own.log_weight.clone() + own.log_density.clone()))?;
+        let sum = builder.sum_exp(terms.clone());
+        let logarithm = builder.log_of_sum(sum.clone(), terms);
+        let density = builder.mul(factor, sum);
+        let log_density = builder.add(reference, logarithm);
         return Ok((log_density, density));
     }
     let mut terms = Vec::with_capacity(components.len());

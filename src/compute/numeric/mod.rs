@@ -19,6 +19,7 @@ pub mod magnitude;
 pub mod maximum;
 pub mod negligible;
 pub mod settled;
+pub mod shared_terms;
 pub mod tail_cut;
 pub mod tails;
 
