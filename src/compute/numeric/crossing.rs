@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use rug::float::Round;
 use rug::Float;
 
 use crate::error::EvalError;
@@ -137,13 +138,16 @@ struct Pending {
     depth: u32,
 }
 
-/// Splits [lower, upper] (in u) at the crossings of log p = log q.
+/// Splits [lower, upper] (in u) at the crossings of log p = log q, where `programs` are log p − log q and
+/// the integrand ½(p − q). A sub-interval whose sign no evaluation settles, and whose contribution is
+/// within its share of `budget` (by its width), is left as an unresolved root: far out in a tail where
+/// p/q → 1, log p − log q lies below any precision (e^{−z} beside z), while ½∫|p − q| there is negligible.
 pub fn split(
-    difference: &Arc<Program>,
+    (difference, integrand): (&Arc<Program>, &Arc<Program>),
     map: Map,
-    lower: &Expr,
-    upper: &Expr,
+    (lower, upper): (&Expr, &Expr),
     precision: u32,
+    budget: &Float,
     interrupt: &dyn Interrupt,
 ) -> Result<Split, EvalError> {
     let a = crate::numeric::enclose(lower, precision, interrupt)?;
@@ -152,6 +156,9 @@ pub fn split(
     let coarse_precision = crate::numeric::quadrature::BOUND_PRECISION + reach;
     let mut coarse = IntervalEvaluator::new(difference, coarse_precision)?;
     let mut fine = IntervalEvaluator::new(difference, precision)?;
+    let mut bounds = IntervalEvaluator::new(integrand, precision)?;
+    let width = Float::with_val_round(precision, &b.upper - &a.lower, Round::Up).0;
+    let per_width = Float::with_val_round(precision, budget / &width, Round::Down).0;
     // Each piece left unresolved at the greatest depth costs a bound; a difference that cannot be
     // classified anywhere would otherwise bisect into 2^48 of them.
     let mut examined = 0usize;
@@ -172,15 +179,23 @@ pub fn split(
         }
         let whole = Interval::new(pending.lower.clone(), pending.upper.clone()).map_err(failure)?;
         let rounded = Interval::new(
-            Float::with_val_round(coarse_precision, &whole.lower, rug::float::Round::Down).0,
-            Float::with_val_round(coarse_precision, &whole.upper, rug::float::Round::Up).0,
+            Float::with_val_round(coarse_precision, &whole.lower, Round::Down).0,
+            Float::with_val_round(coarse_precision, &whole.upper, Round::Up).0,
         )
         .map_err(failure)?;
         if let Some(positive) = sign(&mut coarse, map, &rounded) {
             classified.push((pending.lower, pending.upper, Some(positive)));
             continue;
         }
-        let slope = slope(&mut coarse, map, &rounded);
+        // Where the coarse precision cannot tell, the working one may: far in a tail where p/q → 1, the
+        // difference is a small remainder of large terms.
+        let slope = match slope(&mut coarse, map, &rounded) {
+            Slope::Unknown => match sign(&mut fine, map, &whole) {
+                Some(positive) => Slope::Signed(positive),
+                None => slope(&mut fine, map, &whole),
+            },
+            known => known,
+        };
         if let Slope::Signed(positive) = slope {
             classified.push((pending.lower, pending.upper, Some(positive)));
             continue;
@@ -210,7 +225,14 @@ pub fn split(
             classified.push((root.upper, pending.upper, right.or(left.map(|l| !l))));
             continue;
         }
-        if pending.depth >= 48 {
+        let mut negligible = || -> Option<bool> {
+            let bound = bound_over(&mut bounds, map, &whole, precision).ok()?;
+            let length =
+                Float::with_val_round(precision, &whole.upper - &whole.lower, Round::Down).0;
+            let share = Float::with_val_round(precision, length * &per_width, Round::Down).0;
+            Some(bound.upper <= share)
+        };
+        if pending.depth >= 48 || negligible() == Some(true) {
             classified.push((pending.lower, pending.upper, None));
             continue;
         }
@@ -358,17 +380,21 @@ pub fn bound_near_root(
 ) -> Result<Interval, EvalError> {
     let mut evaluator = IntervalEvaluator::new(integrand, precision)?;
     let u = Interval::new(root.lower.clone(), root.upper.clone()).map_err(failure)?;
-    let t = to_t(map, &u).map_err(failure)?;
+    bound_over(&mut evaluator, map, &u, precision)
+}
+
+fn bound_over(
+    evaluator: &mut IntervalEvaluator<'_>,
+    map: Map,
+    u: &Interval,
+    precision: u32,
+) -> Result<Interval, EvalError> {
+    let t = to_t(map, u).map_err(failure)?;
     let mut value = evaluator.evaluate(&t).map_err(failure)?;
     if map == Map::Exponential {
         value = value.mul(&t).map_err(failure)?;
     }
     let length = u.width();
-    let bound = Float::with_val_round(
-        precision,
-        &length * value.magnitude(),
-        rug::float::Round::Up,
-    )
-    .0;
+    let bound = Float::with_val_round(precision, &length * value.magnitude(), Round::Up).0;
     Interval::new(Float::new(precision), bound).map_err(failure)
 }

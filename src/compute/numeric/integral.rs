@@ -324,8 +324,14 @@ impl Integral {
                     upper,
                 }),
                 Some((negative, difference)) => {
-                    let split =
-                        crossing::split(difference, map, &lower, &upper, precision, interrupt)?;
+                    let split = crossing::split(
+                        (difference, &piece.program),
+                        map,
+                        (&lower, &upper),
+                        precision,
+                        &tail_target,
+                        interrupt,
+                    )?;
                     for part in split.parts {
                         regions.push(Region {
                             program: if part.positive {

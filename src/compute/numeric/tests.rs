@@ -339,6 +339,23 @@ fn total_variation_with_a_crossing_off_centre() {
     );
 }
 
+/// Logistic and Gumbel of one location and scale both decay as e^{−z}: far out, log p − log q ≈ −e^{−z}
+/// lies below any precision beside z, and the crossing search bisected without end (sweep seed 44). The
+/// working precision now settles the sign where the coarse one cannot, and a piece whose whole contribution
+/// fits its share of the tail's budget is left unresolved with its bound. Reference: mpmath, 60 digits.
+#[test]
+fn total_variation_where_p_over_q_tends_to_one_in_a_light_tail() {
+    let p = single(FamilyKind::Logistic, &[int(-1), int(2)]);
+    let q = single(FamilyKind::Gumbel, &[int(-1), int(2)]);
+    assert_value(
+        TotalVariation,
+        None,
+        &p,
+        Some(&q),
+        "0.203632188794536875069646430526",
+    );
+}
+
 /// An end piece reaching t = eᵘ far below 2⁻⁶⁴ next to x = 1: bounds at 64 bits rounded 1 − t to 1, so
 /// the Kumaraswamy factor 1 − x² enclosed 0 and every bound failed (JS stopped with "could not bound the
 /// integrand", TV bisected its crossing search without end). References: mpmath, 30 digits.
