@@ -7,10 +7,9 @@
 //! log w_r + l_r + log Σⱼ exp(log(wⱼ/w_r) + dⱼ), with each dⱼ = lⱼ − l_r gathered term by term, the shared
 //! term cancels exactly and the sum is 1 + c·x.
 
-use crate::exact::Rational;
 use crate::numeric::compiled::depends_on_variable;
+use crate::numeric::compiled::monomials::gathered_difference;
 use crate::sym::{Expr, Function};
-use num_traits::Zero;
 
 use super::density::Component;
 
@@ -51,91 +50,21 @@ pub fn shared(components: &[&Component]) -> Option<Shared> {
     })
 }
 
-/// A term as its rational coefficient and its other factors.
-type Monomial = (Rational, Vec<Expr>);
-
-fn monomials(expr: &Expr) -> Vec<Monomial> {
-    let terms = match expr {
-        Expr::Add(terms) => terms.clone(),
-        other => vec![other.clone()],
-    };
-    terms
-        .into_iter()
-        .map(|term| {
-            let factors = match term {
-                Expr::Mul(factors) => factors,
-                other => vec![other],
-            };
-            let mut coefficient = crate::exact::integer(1);
-            let mut rest = Vec::new();
-            for factor in factors {
-                match factor {
-                    Expr::Number(value) => coefficient *= value,
-                    other => rest.push(other),
-                }
-            }
-            (coefficient, rest)
-        })
-        .collect()
-}
-
-/// The same factors, in any order.
-fn same_factors(a: &[Expr], b: &[Expr]) -> bool {
-    let mut unmatched: Vec<&Expr> = b.iter().collect();
-    a.len() == b.len()
-        && a.iter().all(|factor| {
-            match unmatched.iter().position(|candidate| *candidate == factor) {
-                Some(position) => {
-                    unmatched.swap_remove(position);
-                    true
-                }
-                None => false,
-            }
-        })
-}
-
 /// a − b gathered by monomial, if a term of the variable cancels and what remains of the variable is
 /// logarithms.
 fn difference(a: &Expr, b: &Expr) -> Option<Expr> {
-    // Each distinct product of factors with its coefficients in a and in b.
-    let mut gathered: Vec<(Vec<Expr>, Rational, Rational)> = Vec::new();
-    for (side, expr) in [(0, a), (1, b)] {
-        for (coefficient, factors) in monomials(expr) {
-            let entry = match gathered
-                .iter_mut()
-                .position(|(known, _, _)| same_factors(known, &factors))
-            {
-                Some(position) => &mut gathered[position],
-                None => {
-                    let zero = crate::exact::integer(0);
-                    gathered.push((factors, zero.clone(), zero));
-                    gathered.last_mut().expect("just pushed")
-                }
-            };
-            if side == 0 {
-                entry.1 += coefficient;
-            } else {
-                entry.2 += coefficient;
-            }
-        }
+    let (terms, cancelled) = gathered_difference(a, b);
+    if !cancelled {
+        return None;
     }
-    let mut cancelled = false;
     let mut result = Expr::int(0);
-    for (factors, in_a, in_b) in gathered {
-        let product = factors
-            .into_iter()
-            .fold(Expr::int(1), |product, factor| product * factor);
-        let variable = depends_on_variable(&product);
-        if in_a == in_b {
-            cancelled |= variable && !in_a.is_zero();
-            continue;
-        }
-        if variable && !is_logarithm(&product) {
+    for (coefficient, product) in terms {
+        if depends_on_variable(&product) && !is_logarithm(&product) {
             return None;
         }
-        result = result + Expr::Number(in_a - in_b) * product;
+        result = result + Expr::Number(coefficient) * product;
     }
-    cancelled.then_some(result)
+    Some(result)
 }
 
 fn is_logarithm(expr: &Expr) -> bool {

@@ -205,38 +205,34 @@ impl Builder {
     /// one base that cancel are dropped (Kumaraswamy(½, ·) against Beta(½, ·) both hold −½ log x, whose
     /// difference evaluated term by term loses everything to cancellation near 0), and integer multiples
     /// of two or more bases become one [`Instruction::LogProduct`] (log(1 + x²) − 2 log(1 + x²/3): one
-    /// logarithm, not two). `None` when there is nothing to gather.
+    /// logarithm, not two). Other terms common to both cancel too ([`super::monomials`]). `None` when there is
+    /// nothing to gather.
     pub fn log_difference(&mut self, a: &Expr, b: &Expr) -> Result<Option<Node>, EvalError> {
         let mut rest = Expr::int(0);
         let mut factors: Vec<(Expr, Rational, usize)> = Vec::new();
-        for (sign, expr) in [(1, a), (-1, b)] {
-            let terms = match expr {
-                Expr::Add(terms) => terms.clone(),
-                other => vec![other.clone()],
-            };
-            for term in terms {
-                let multiple = depends_on_variable(&term)
-                    .then(|| logarithm_multiple(&term))
-                    .flatten();
-                match multiple {
-                    Some((base, k)) => {
-                        let k = if sign > 0 { k } else { -k };
-                        match factors.iter_mut().find(|(b, _, _)| *b == base) {
-                            Some((_, total, count)) => {
-                                *total += k;
-                                *count += 1;
-                            }
-                            None => factors.push((base, k, 1)),
-                        }
+        // Terms common to a and b cancel here, before any evaluation (the −(log x)²/(2σ²) of a log-normal
+        // against a mixture holding it).
+        let (terms, cancelled) = super::monomials::gathered_difference(a, b);
+        for (coefficient, product) in terms {
+            let term = Expr::Number(coefficient) * product;
+            let multiple = depends_on_variable(&term)
+                .then(|| logarithm_multiple(&term))
+                .flatten();
+            match multiple {
+                Some((base, k)) => match factors.iter_mut().find(|(b, _, _)| *b == base) {
+                    Some((_, total, count)) => {
+                        *total += k;
+                        *count += 1;
                     }
-                    None if sign > 0 => rest = rest + term,
-                    None => rest = rest - term,
-                }
+                    None => factors.push((base, k, 1)),
+                },
+                None => rest = rest + term,
             }
         }
-        let cancelled = factors
-            .iter()
-            .any(|(_, k, count)| *count > 1 && k.is_zero());
+        let cancelled = cancelled
+            || factors
+                .iter()
+                .any(|(_, k, count)| *count > 1 && k.is_zero());
         factors.retain(|(_, k, _)| !k.is_zero());
         let integers = factors.iter().filter(|(_, k, _)| k.is_integer()).count();
         if integers < 2 && !cancelled {

@@ -16,6 +16,7 @@
 pub mod ball;
 pub mod float;
 pub mod interval;
+pub mod monomials;
 pub mod point;
 
 // FxHash: these maps are keyed by expression trees, hashed whole at every lookup; SipHash cost several
