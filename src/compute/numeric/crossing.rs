@@ -346,8 +346,12 @@ fn locate(
     let magnitude = Float::with_val(64, u.abs_ref()) + 1u32;
     let mut epsilon = Float::with_val(precision, magnitude) >> (precision - 12);
     for _ in 0..12 {
-        let low = Float::with_val(precision, &u - &epsilon).max(lower);
-        let high = Float::with_val(precision, &u + &epsilon).min(upper);
+        // Clamped to the bracket's own ends, not their roundings to `precision` (the ends carry a bit more,
+        // as midpoints of their enclosures): a root at an end is certified only by comparing with that end.
+        let low = Float::with_val(precision, &u - &epsilon);
+        let low = if low <= *lower { lower.clone() } else { low };
+        let high = Float::with_val(precision, &u + &epsilon);
+        let high = if high >= *upper { upper.clone() } else { high };
         let left = sign(evaluator, map, &point(&low));
         let right = sign(evaluator, map, &point(&high));
         let certified = match (left, right) {

@@ -356,6 +356,23 @@ fn total_variation_where_p_over_q_tends_to_one_in_a_light_tail() {
     );
 }
 
+/// p = q exactly at x = 1/4, the end of a piece: the crossing is certified from one side by comparing the
+/// nudged point with the piece's end, and that end carries one bit more than the working precision, so the
+/// comparison with its rounding always failed; the whole piece was left unresolved, its bound never shrank,
+/// and the query ran into the time limit (sweep seed 48). TV = ∫ from 1/4 to 1 of (2 − x^{−1/2}) = 1/2.
+#[test]
+fn total_variation_with_a_crossing_at_the_end_of_a_piece() {
+    let p = single(FamilyKind::Uniform, &[int(0), int(1)]);
+    let q = single(FamilyKind::Kumaraswamy, &[ratio(1, 2), int(2)]);
+    assert_value(
+        TotalVariation,
+        None,
+        &p,
+        Some(&q),
+        "0.500000000000000000000000000000",
+    );
+}
+
 /// An end piece reaching t = eᵘ far below 2⁻⁶⁴ next to x = 1: bounds at 64 bits rounded 1 − t to 1, so
 /// the Kumaraswamy factor 1 − x² enclosed 0 and every bound failed (JS stopped with "could not bound the
 /// integrand", TV bisected its crossing search without end). References: mpmath, 30 digits.
