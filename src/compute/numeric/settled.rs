@@ -7,7 +7,12 @@
 //! the envelopes show p < q (or p > q) for good:
 //! - no crossing is searched: the integrand is (q − p)/2 (or (p − q)/2) there;
 //! - beyond the y where the smaller density's own tail integral is below the tail target, that density is
-//!   dropped: ½∫(q − p) = ½∫q − ½∫p with ½∫p between 0 and half its tail bound, which joins the error.
+//!   dropped: ½∫(q − p) = ½∫q − ½∫p with ½∫p between 0 and half its tail bound, which joins the error;
+//! - where no such y comes before the cut, the components of either density whose own tail integral is
+//!   negligible are dropped alike (a Moyal beside a Cauchy).
+//!
+//! The sign is settled by the densities' envelopes, or against each component of the other density alone
+//! (a mixture's envelope is within log n of the truth, too loose where p/q tends to 9/10).
 
 use std::sync::Arc;
 
@@ -20,6 +25,7 @@ use super::layout::Kind;
 use super::tail_cut::{first_y, u_at};
 use crate::error::EvalError;
 use crate::exact::Rational;
+use crate::numeric::compiled::interval::log_sum_exp;
 use crate::numeric::compiled::Program;
 use crate::numeric::interval::Interval;
 use crate::numeric::quadrature::envelope::{supremum, tail_integral, Envelope};
@@ -54,9 +60,56 @@ pub fn settled_sign(
                 return Some((y, true));
             }
         }
+        if against_components(&p, &q, end, &y).is_some_and(|sup| sup < 0) {
+            return Some((y, false));
+        }
+        if against_components(&q, &p, end, &y).is_some_and(|sup| sup < 0) {
+            return Some((y, true));
+        }
         y *= Rational::from_integer(2.into());
     }
     None
+}
+
+/// sup (log p − log q) beyond y, bounded against each component of Q alone: q ≥ wⱼqⱼ, so
+/// log p − log q ≤ log Σᵢ exp(sup(upper of log wᵢpᵢ − lower of log wⱼqⱼ)), where a component of P that is
+/// qⱼ itself enters as its exact weight ratio. A mixture's own envelopes are within log n of the truth, so
+/// they never settle 9/10·C + 1/10·M against C, where p/q → 9/10; this does, once M is small beside C.
+fn against_components(
+    p: &[&Component],
+    q: &[&Component],
+    end: &TailEnd,
+    y: &Rational,
+) -> Option<Float> {
+    if p.len() < 2 && q.len() < 2 {
+        return None;
+    }
+    let mut best: Option<Float> = None;
+    for reference in q {
+        let Some(lower) = tail_bounds(&[*reference], end, y).map(|bounds| bounds.lower) else {
+            continue;
+        };
+        let terms = p
+            .iter()
+            .map(|component| {
+                if component.family == reference.family {
+                    let ratio = component.log_weight.clone() - reference.log_weight.clone();
+                    let ratio =
+                        crate::numeric::enclose(&ratio, 64, &crate::interrupt::Never).ok()?;
+                    return Some(Interval::point(ratio.upper));
+                }
+                let upper = tail_bounds(&[*component], end, y)?.upper;
+                Some(Interval::point(supremum(&upper.sub(&lower), y)?))
+            })
+            .collect::<Option<Vec<Interval>>>();
+        let Some(bound) = terms.and_then(|terms| log_sum_exp(&terms).ok()) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|best| bound.upper < *best) {
+            best = Some(bound.upper);
+        }
+    }
+    best
 }
 
 /// The settled part of a total variation tail piece: its regions, the bound of the dropped density's
@@ -83,7 +136,7 @@ impl Integral {
         precision: u32,
     ) -> Result<Option<Settled>, EvalError> {
         if piece.signed.is_some() {
-            self.settled(piece, range, cut, target, precision)
+            self.settled(piece, range, cut, target)
         } else {
             self.negligible(piece, range, cut, target, precision)
         }
@@ -97,7 +150,6 @@ impl Integral {
         (lower, upper): (&Expr, &Expr),
         cut: &Rational,
         target: &Float,
-        precision: u32,
     ) -> Result<Option<Settled>, EvalError> {
         let Some((negative, _)) = &piece.signed else {
             return Ok(None);
@@ -136,7 +188,6 @@ impl Integral {
             (upper.clone(), (lower.clone(), u_at(&piece.kind, &y)))
         };
         let mut regions = Vec::new();
-        let mut extra = Interval::point(Float::new(precision));
         let (smaller, larger) = if positive {
             (&piece.q, &piece.p)
         } else {
@@ -144,16 +195,18 @@ impl Integral {
         };
         let drop = self.drop_point(piece, smaller, &end, &y, cut, target);
         let Some((at, bound)) = drop else {
+            let (program, dropped) =
+                self.without_negligible(piece, positive, (&end, &y), target)?;
             let (a, b) = ordered(u_at(&piece.kind, &y), far_end);
             regions.push(Region {
-                program: signed,
+                program: program.unwrap_or(signed),
                 map,
                 lower: a,
                 upper: b,
             });
             return Ok(Some(Settled {
                 regions,
-                extra,
+                extra: dropped,
                 searched,
             }));
         };
@@ -196,13 +249,59 @@ impl Integral {
         }
         // ½∫|p − q| = ½∫(larger kept) + ½∫(larger dropped) − ½∫(smaller): the last two are within their bounds.
         let half = |value: &Float| Float::with_val_round(64, value / 2u32, rug::float::Round::Up).0;
-        extra = Interval::new(-half(&bound), half(&gained))
+        let extra = Interval::new(-half(&bound), half(&gained))
             .map_err(|_| EvalError::Budget("a tail bound is too large".into()))?;
         Ok(Some(Settled {
             regions,
             extra,
             searched,
         }))
+    }
+
+    /// The settled integrand beyond y without the components of either density whose own tail integral
+    /// there is negligible (a Moyal's super-exponential side, whose log-density leaves MPFR's exponent
+    /// range far out), and the enclosure of what they leave out: ½∫(q − p) = ½∫(q′ − p′) + ½∫q_d − ½∫p_d
+    /// (P dropping p_d, Q dropping q_d) where p < q, and alike where p > q. `None` where nothing is dropped,
+    /// or where a density would be dropped whole (the drop point's case).
+    fn without_negligible(
+        &self,
+        piece: &Prepared,
+        positive: bool,
+        (end, y): (&TailEnd, &Rational),
+        target: &Float,
+    ) -> Result<(Option<Arc<Program>>, Interval), EvalError> {
+        let share = Float::with_val(64, target) >> 2u32;
+        let split = |components: &[Component]| {
+            let mut kept = Vec::new();
+            let mut dropped = Float::new(64);
+            for component in components {
+                match tail_mass(piece, std::slice::from_ref(component), end, y) {
+                    Some(mass) if mass <= share => dropped += mass,
+                    _ => kept.push(component.clone()),
+                }
+            }
+            (kept, dropped)
+        };
+        let (p, p_dropped) = split(&piece.p);
+        let (q, q_dropped) = split(&piece.q);
+        let nothing = Interval::point(Float::new(64));
+        let whole = p.len() == piece.p.len() && q.len() == piece.q.len();
+        if whole || p.is_empty() || q.is_empty() {
+            return Ok((None, nothing));
+        }
+        let form = Form::TotalVariation(if positive { 1 } else { -1 });
+        let Some(program) = compile_with(piece, &form, &p, &q)? else {
+            return Ok((None, nothing));
+        };
+        let half = |value: &Float| Float::with_val_round(64, value / 2u32, rug::float::Round::Up).0;
+        let (subtracted, added) = if positive {
+            (q_dropped, p_dropped)
+        } else {
+            (p_dropped, q_dropped)
+        };
+        let extra = Interval::new(-half(&subtracted), half(&added))
+            .map_err(|_| EvalError::Budget("a tail bound is too large".into()))?;
+        Ok((Some(Arc::new(program)), extra))
     }
 
     /// The first y = from·2^k before the cut where the tail integral of `smaller` beyond y is at most

@@ -200,3 +200,28 @@ fn renyi_infinity_on_a_plateau_of_p_over_q() {
         "2.30258509299404568401799145468",
     );
 }
+
+/// p/q → 9/10 in both tails, so the sign of p − q is settled there, but the mixture's own envelope
+/// (within log 2 of the truth) never showed it; and left of x ≈ −7·10⁸ the Moyal's log-density
+/// −e^{−z}/2 leaves MPFR's exponent range, while the Cauchy keeps the tail cut far beyond (sweep seed
+/// 63: the crossing search bisected without end). Against Q's Cauchy alone the sign settles, and beyond
+/// that point the Moyal, whose own tail mass is negligible, is left out with its bound. Reference: mpmath,
+/// 60 digits.
+#[test]
+fn total_variation_settles_against_one_component_and_drops_a_negligible_one() {
+    let cauchy = single(FamilyKind::Cauchy, &[ratio(1, 2), int(1)]);
+    let p = mixture(&[
+        (ratio(9, 10), cauchy.clone()),
+        (
+            ratio(1, 10),
+            single(FamilyKind::Moyal, &[ratio(1, 2), int(1)]),
+        ),
+    ]);
+    assert_value(
+        TotalVariation,
+        None,
+        &p,
+        Some(&cauchy),
+        "0.0243947084451504730741817414113",
+    );
+}
