@@ -411,6 +411,12 @@ impl Enclose for Maximum {
                                 break;
                             }
                             previous_gap = Some(gap);
+                        } else if previous_gap.is_some() {
+                            // The value at the cut was computable before and is not now: the cut has
+                            // come closer to the end than the working precision resolves (1 − √x at
+                            // x = 1 − 2⁻ᵏ rounds to 0), and so would every point beyond it. Cut here; a
+                            // higher precision goes further.
+                            break;
                         }
                         last = Some((y, bound));
                     }

@@ -225,3 +225,28 @@ fn total_variation_settles_against_one_component_and_drops_a_negligible_one() {
         "0.0243947084451504730741817414113",
     );
 }
+
+/// sup p/q = 16·e^{−3/2} is approached at x = 1, the end of the Kumaraswamy component. At a low working
+/// precision, the value at a cut 2⁻ᵏ from that end stops being computable once k passes the precision
+/// (1 − √x rounds to 0); the cut search went on to k = 2¹⁴, and branch and bound then bisected a piece
+/// whose every bound was infinite until the time limit (sweep seed 88). The search now stops where the
+/// value stops being computable, and a higher precision goes further.
+#[test]
+fn renyi_infinity_cut_stops_where_the_precision_does() {
+    let p = single(FamilyKind::Lindley, &[int(2)]);
+    let q = mixture(&[
+        (
+            ratio(1, 2),
+            single(FamilyKind::Kumaraswamy, &[ratio(1, 2), int(2)]),
+        ),
+        (ratio(1, 2), single(FamilyKind::Lindley, &[ratio(1, 2)])),
+    ]);
+    // log 16 − 3/2.
+    assert_value(
+        Renyi,
+        Some(Expr::Infinity),
+        &p,
+        Some(&q),
+        "1.27258872223978",
+    );
+}
