@@ -392,9 +392,13 @@ impl Integral {
     fn calibrate_proven(&self, interrupt: &dyn Interrupt) -> Result<(), EvalError> {
         // (shift, goal): the relative goal grows with the shift, because a small value found by cancellation
         // (P ≈ Q) is a small difference of large contributions; the working precision grows with both.
-        let mut value = Float::with_val(64, 1);
+        // From 1, or from a rough estimate far above it (an integrand of e³⁶⁴ far out in a tail).
+        let scale = magnitude::rough(self)
+            .filter(|rough| *rough > 1.0)
+            .map_or(Float::with_val(64, 1), |rough| Float::with_val(64, rough));
+        let mut value = scale.clone();
         for (shift, goal) in [(0, 12), (40, 40), (80, 64), (160, 100), (240, 140)] {
-            value = Float::with_val(64, 1) >> shift;
+            value = scale.clone() >> shift;
             let enclosure = self.enclose_with(shift + goal + 40, goal, &value, interrupt)?;
             if !enclosure.contains_zero() {
                 value = Float::with_val(64, &enclosure.abs().lower);

@@ -41,18 +41,7 @@ const CANCELLATION: f64 = 1.0 / 64.0;
 
 /// An estimate of |∫| for `integral`, or `None` where it cannot be trusted.
 pub fn estimate(integral: &Integral) -> Option<Float> {
-    let mut sums = [(0.0f64, 0.0f64); DEGREES.len()];
-    for piece in &integral.pieces {
-        let (_, map) = substitution(&piece.kind);
-        let mut evaluator = Points::new(&piece.program)?;
-        for (lower, upper) in panels(&piece.kind)? {
-            for (sum, degree) in sums.iter_mut().zip(DEGREES) {
-                let (value, absolute) = panel(&mut evaluator, map, lower, upper, degree)?;
-                sum.0 += value;
-                sum.1 += absolute;
-            }
-        }
-    }
+    let sums = sums(integral)?;
     let [(coarse, _), (fine, absolute)] = sums;
     let (coarse, fine) = if integral.form.is_nonnegative() {
         // A nonnegative integrand: where the program's sign is a convention (total variation's p ≥ q),
@@ -67,6 +56,33 @@ pub fn estimate(integral: &Integral) -> Option<Float> {
         && fine.abs() >= absolute * CANCELLATION;
     // Half the estimate: a magnitude a little small costs a bit of work, one too large a retry.
     trusted.then(|| Float::with_val(64, fine.abs() / 2.0))
+}
+
+/// The largest of the two rules' sums and of the integral of |integrand|, where all are finite, trusted or
+/// not: the scale from which a certified calibration starts when it is far above 1 (a Rényi integrand
+/// reaching e³⁶⁴ far out in a tail, where the two rules disagree, and a calibration from 1 would ask
+/// every segment there for an absolute tolerance it cannot meet).
+pub fn rough(integral: &Integral) -> Option<f64> {
+    let [(coarse, _), (fine, absolute)] = sums(integral)?;
+    let largest = coarse.abs().max(fine.abs()).max(absolute);
+    largest.is_finite().then_some(largest)
+}
+
+/// Σ w g and Σ w |g| over every piece, by each rule of [`DEGREES`].
+fn sums(integral: &Integral) -> Option<[(f64, f64); DEGREES.len()]> {
+    let mut sums = [(0.0f64, 0.0f64); DEGREES.len()];
+    for piece in &integral.pieces {
+        let (_, map) = substitution(&piece.kind);
+        let mut evaluator = Points::new(&piece.program)?;
+        for (lower, upper) in panels(&piece.kind)? {
+            for (sum, degree) in sums.iter_mut().zip(DEGREES) {
+                let (value, absolute) = panel(&mut evaluator, map, lower, upper, degree)?;
+                sum.0 += value;
+                sum.1 += absolute;
+            }
+        }
+    }
+    Some(sums)
 }
 
 /// The panels of u on a piece, in its map's variable.

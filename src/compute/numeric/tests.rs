@@ -373,6 +373,24 @@ fn total_variation_with_a_crossing_at_the_end_of_a_piece() {
     );
 }
 
+/// p³/q² = e^{−x²/6 + 2x^{3/2}}·… peaks near x = 81 at about e³⁶⁴, far out in the tail. The magnitude's float
+/// rules disagree there, and the certified calibration started from 1: every segment near the tail's start
+/// was asked for an absolute tolerance it could not meet ("could not bound the integrand", sweep seed 98).
+/// The calibration now starts from the rough float estimate where that is far above 1. Reference: mpmath,
+/// 60 digits.
+#[test]
+fn renyi_integrand_peaking_far_out_in_a_tail() {
+    let p = single(FamilyKind::Rayleigh, &[int(3)]);
+    let q = single(FamilyKind::Weibull, &[ratio(3, 2), int(1)]);
+    assert_value(
+        Renyi,
+        Some(int(3)),
+        &p,
+        Some(&q),
+        "183.850851567878903839437192849",
+    );
+}
+
 /// An end piece reaching t = eᵘ far below 2⁻⁶⁴ next to x = 1: bounds at 64 bits rounded 1 − t to 1, so
 /// the Kumaraswamy factor 1 − x² enclosed 0 and every bound failed (JS stopped with "could not bound the
 /// integrand", TV bisected its crossing search without end). References: mpmath, 30 digits.
