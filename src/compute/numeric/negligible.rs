@@ -1,5 +1,5 @@
-//! Entropy, cross-entropy, KL, JS, Hellinger, Bhattacharyya, Rényi and Pearson far out in a tail, where some mixture
-//! components are negligible.
+//! Entropy, cross-entropy, KL, JS, Hellinger, Bhattacharyya, Rényi, Pearson, and total variation where one
+//! density is absent, far out in a tail where some mixture components are negligible.
 //!
 //! A component that decays super-exponentially (a Moyal's or a Gumbel's e^{−z}) is negligible far out in a
 //! tail kept long by a heavy-tailed one, yet it costs the most there: off the real line its e^{−z} turns by
@@ -14,7 +14,8 @@
 //! - JS (either side): |∂F/∂p| = ½|log(2ξ/(ξ + q))| ≤ (3/2)·max(1, |log ξ|, |log(ξ + q)|); dropping
 //!   the whole density p, F changes by at most ½p(1 + log 2 + |log p| + |log(p + q)|);
 //! - squared Hellinger ½(√p − √q)² (either side) changes by ½δ − √q(√p − √p′), at most ½δ + √(qδ);
-//! - where one density is absent, JS's ½p log 2 and squared Hellinger's ½p change by less than ½δ;
+//! - where one density is absent, JS's ½p log 2 and squared Hellinger's (or total variation's) ½p change
+//!   by less than ½δ (total variation with both present is settled's: [`super::settled`]);
 //! - Bhattacharyya √(pq) (either side) by at most √(qδ);
 //! - Rényi's p^α q^{1−α} (α > 0): |∂F/∂p| = α ξ^{α−1} q^{1−α} and |∂F/∂q| = |1 − α| p^α ξ^{−α};
 //! - Pearson p²/q − 2p + q: |∂F/∂p| ≤ 2·max(p/q, 1) and |∂F/∂q| ≤ max(1, p²/q′²).
@@ -72,7 +73,7 @@ struct Drop {
 }
 
 impl Integral {
-    /// For a divergence other than total variation on a tail piece cut at y = `cut`, whose u runs over [lower, upper]:
+    /// For a tail piece cut at y = `cut` (of total variation, one where a density is absent), whose u runs over [lower, upper]:
     /// the part beyond the first y = first·2^k where components can be dropped, integrated without them, and
     /// the bound of what they change; `None` where none can be dropped before the cut.
     pub fn negligible(
@@ -93,6 +94,7 @@ impl Integral {
                 | Form::Bhattacharyya
                 | Form::RenyiPower(_)
                 | Form::Pearson
+                | Form::TotalVariation(_)
         );
         // Squared Hellinger and JS may drop a whole density (½(√p − √q)² becomes ½p or ½q, JS's integrand
         // ½q log 2 or ½p log 2, and their bounds need nothing of the kept part): a Gumbel's e^{−z} far out
@@ -229,9 +231,11 @@ impl Integral {
                 logs.push(log_magnitude(&sum_upper, &t.lower)?);
                 times(most(&logs)?.add(&log_three_halves))?
             }
-            // Alone, a density's integrand is linear in it: ½p log 2 (JS) or ½p (squared Hellinger)
-            // changes by less than ½δ.
-            (_, Form::JensenShannon | Form::HellingerSquared, None) => times(log_half.clone())?,
+            // Alone, a density's integrand is linear in it: ½p log 2 (JS) or ½p (squared Hellinger, total
+            // variation) changes by less than ½δ.
+            (_, Form::JensenShannon | Form::HellingerSquared | Form::TotalVariation(_), None) => {
+                times(log_half.clone())?
+            }
             // ½(√p − √t)² changes by ½δ − √t(√p − √p′), and 0 ≤ √p − √p′ ≤ √δ.
             (_, Form::HellingerSquared, Some(t)) => {
                 let linear = times(log_half)?;
