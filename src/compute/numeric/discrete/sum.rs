@@ -168,14 +168,41 @@ impl Sum {
 
     /// A bound of the tail from k = `cut` on (cut ≥ 5 and beyond every finite support).
     fn tail(&self, cut: i64) -> Result<Tail, EvalError> {
+        let tail = self.tail_against(cut, &self.q)?;
+        // Where Q enters the summand only as a lower bound (KL, cross-entropy, Rényi above order 1), q ≥ wⱼqⱼ
+        // for each component, and the tail against one component alone bounds the tail against Q. A
+        // mixture's own ratio model lies between its components' ratios, so a Poisson's λ/(k + 1) beside a
+        // negative binomial made the ratio of Rényi's p³/q² grow without bound, where against the negative
+        // binomial alone it decays. (That series diverging says nothing of the true one.)
+        let lower_bound_only = match &self.form {
+            Form::KullbackLeibler | Form::CrossEntropy => true,
+            Form::RenyiPower(alpha) => *alpha > Rational::one(),
+            _ => false,
+        };
+        if !matches!(tail, Tail::Unknown) || !lower_bound_only || self.q.len() < 2 {
+            return Ok(tail);
+        }
+        let mut best: Option<Float> = None;
+        for component in self.q.iter().filter(|mass| mass.upper.is_none()) {
+            if let Tail::Bound(bound) = self.tail_against(cut, std::slice::from_ref(component))? {
+                if best.as_ref().is_none_or(|best| bound < *best) {
+                    best = Some(bound);
+                }
+            }
+        }
+        Ok(best.map_or(Tail::Unknown, Tail::Bound))
+    }
+
+    /// A bound of the tail from k = `cut` on, with `q` the masses of Q (or of a part of it).
+    fn tail_against(&self, cut: i64, q: &[Mass]) -> Result<Tail, EvalError> {
         let s_max =
             Interval::from_rational(&Rational::new(1.into(), (cut + 1).into()), BOUND_PRECISION)
                 .map_err(failure)?;
         let mut p_values = Evaluators::new(&self.p, BOUND_PRECISION)?;
-        let mut q_values = Evaluators::new(&self.q, BOUND_PRECISION)?;
+        let mut q_values = Evaluators::new(q, BOUND_PRECISION)?;
         let (lp, lq) = (p_values.log_mass(cut)?, q_values.log_mass(cut)?);
         let p_model = lp.as_ref().and_then(|_| tail_model(&self.p, &s_max));
-        let q_model = lq.as_ref().and_then(|_| tail_model(&self.q, &s_max));
+        let q_model = lq.as_ref().and_then(|_| tail_model(q, &s_max));
         if (lp.is_some() && p_model.is_none()) || (lq.is_some() && q_model.is_none()) {
             return Ok(Tail::Unknown);
         }
