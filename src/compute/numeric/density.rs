@@ -178,6 +178,31 @@ fn relative_terms(
     Ok((reference_node, terms))
 }
 
+/// The log-density as an expression in x plus, for a mixture of shared terms, the node of its log-sum-exp
+/// relative to the reference component: log p = expression + node. `None` for other mixtures. The
+/// expression can then be gathered with another density's term by term (Rényi's α log p + (1 − α) log q).
+pub fn split_log_density(
+    builder: &mut Builder,
+    components: &[&Component],
+) -> Result<Option<(Expr, Option<Node>)>, EvalError> {
+    if let [single] = components {
+        let expression = single.log_weight.clone() + single.log_density.clone();
+        return Ok(Some((expression, None)));
+    }
+    let Some(shared) = shared_terms::shared(components) else {
+        return Ok(None);
+    };
+    let reference = components[shared.reference];
+    let expression = reference.log_weight.clone() + reference.log_density.clone();
+    let mut terms = Vec::with_capacity(components.len());
+    for (component, difference) in components.iter().zip(&shared.differences) {
+        let node = builder.expr(difference)?;
+        let weight = component.log_weight.clone() - reference.log_weight.clone();
+        terms.push((weight, node));
+    }
+    Ok(Some((expression, Some(builder.log_sum_exp(terms)))))
+}
+
 /// Compiles the density itself: a single component without the exponential where its log-density is a
 /// sum of multiples of logarithms (`Builder::exp_of`), a mixture as e^{log-sum-exp}.
 pub fn compile_density(

@@ -64,6 +64,19 @@ impl Pair {
         }
     }
 
+    /// The term `coefficient`·basis, exact where the coefficient is known as a rational (`exact`).
+    fn term_or_exact(
+        self,
+        basis: Basis,
+        exact: Option<Rational>,
+        coefficient: &Interval,
+    ) -> Option<Pair> {
+        match exact {
+            Some(value) => Some(self.exact(basis, value)),
+            None => self.term(basis, coefficient),
+        }
+    }
+
     /// The term −factor/parameter·basis, exact when the parameter is rational.
     fn rate(self, basis: Basis, factor: i64, family: &Family, index: usize) -> Option<Pair> {
         match rational(family, index) {
@@ -92,6 +105,18 @@ fn value(family: &Family, index: usize) -> Option<Interval> {
 
 fn rational(family: &Family, index: usize) -> Option<Rational> {
     family.scalar(index).as_rational().cloned()
+}
+
+/// −1/(2v) for a variance parameter known as a nonzero rational.
+fn minus_half_inverse(variance: Option<Rational>) -> Option<Rational> {
+    variance
+        .filter(|v| !v.is_zero())
+        .map(|v| -Rational::new(1.into(), 2.into()) / v)
+}
+
+/// −r for a rate parameter known as a rational.
+fn negated(family: &Family, index: usize) -> Option<Rational> {
+    rational(family, index).map(|rate| -rate)
 }
 
 fn number(value: &Rational) -> Option<Interval> {
@@ -198,8 +223,9 @@ pub fn infinite(family: &Family, direction: Direction, start: &Rational) -> Opti
             )?;
             Pair::new()
                 .constant(&constant)?
-                .term(
+                .term_or_exact(
                     Basis::Power(Rational::from_integer(2.into())),
+                    minus_half_inverse(rational(family, 1)),
                     &div(&int(-1), &two_variance)?,
                 )?
                 .term(Basis::Power(Rational::one()), &div(&mean, &variance)?)?
@@ -218,8 +244,9 @@ pub fn infinite(family: &Family, direction: Direction, start: &Rational) -> Opti
             )?;
             Pair::new()
                 .constant(&constant)?
-                .term(
+                .term_or_exact(
                     Basis::Power(Rational::from_integer(2.into())),
+                    minus_half_inverse(rational(family, 0)),
                     &div(&int(-1), &two_variance)?,
                 )?
                 .finish()
@@ -281,17 +308,26 @@ pub fn infinite(family: &Family, direction: Direction, start: &Rational) -> Opti
             let rate = value(family, 0)?;
             Pair::new()
                 .constant(&ln(&rate)?)?
-                .term(Basis::Power(Rational::one()), &rate.neg())?
+                .term_or_exact(
+                    Basis::Power(Rational::one()),
+                    negated(family, 0),
+                    &rate.neg(),
+                )?
                 .finish()
         }
         Gamma | ChiSquared => {
             right_only()?;
             let (shape, rate) = gamma_parameters(family)?;
             let constant = sub(&mul(&shape, &ln(&rate)?)?, &lgamma(&shape)?)?;
+            let exact_rate = if family.kind == ChiSquared {
+                Some(-Rational::new(1.into(), 2.into()))
+            } else {
+                negated(family, 1)
+            };
             Pair::new()
                 .constant(&constant)?
                 .term(Basis::Log, &sub(&shape, &int(1))?)?
-                .term(Basis::Power(Rational::one()), &rate.neg())?
+                .term_or_exact(Basis::Power(Rational::one()), exact_rate, &rate.neg())?
                 .finish()
         }
         InverseGamma => {
@@ -341,8 +377,9 @@ pub fn infinite(family: &Family, direction: Direction, start: &Rational) -> Opti
             Pair::new()
                 .constant(&ln(&variance)?.neg())?
                 .term(Basis::Log, &int(1))?
-                .term(
+                .term_or_exact(
                     Basis::Power(Rational::from_integer(2.into())),
+                    minus_half_inverse(rational(family, 0).map(|sigma| &sigma * &sigma)),
                     &div(&int(-1), &mul(&int(2), &variance)?)?,
                 )?
                 .finish()
@@ -373,7 +410,11 @@ pub fn infinite(family: &Family, direction: Direction, start: &Rational) -> Opti
             Pair::new()
                 .constant(&add(&constant, &remainder)?)?
                 .term(Basis::Log, &int(1))?
-                .term(Basis::Power(Rational::one()), &theta.neg())?
+                .term_or_exact(
+                    Basis::Power(Rational::one()),
+                    negated(family, 0),
+                    &theta.neg(),
+                )?
                 .finish()
         }
         _ => None,

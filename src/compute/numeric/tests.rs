@@ -391,6 +391,40 @@ fn renyi_integrand_peaking_far_out_in_a_tail() {
     );
 }
 
+/// p³/q² with 3·(−x/3) against −2·(−x/2): the rates cancel exactly, leaving (4/3)(1 + x)^{−2}, so the value
+/// is ½ log(4/3). The tail envelopes rounded each rate outwards (no envelope could show convergence), and the
+/// integrand took e^{3 log p − 2 log q} with both exponents of order x. Rates of rational parameters now
+/// enter the envelopes exactly, and α log p + (1 − α) log q is gathered term by term (sweep seed 125).
+#[test]
+fn renyi_where_the_rates_cancel_exactly() {
+    let p = single(FamilyKind::Exponential, &[ratio(1, 3)]);
+    let q = single(FamilyKind::Lindley, &[ratio(1, 2)]);
+    assert_value(
+        Renyi,
+        Some(int(3)),
+        &p,
+        Some(&q),
+        "0.143841036225890463719609502997",
+    );
+    // The sweep's query: P twice the same exponential, Q with a log-uniform part on [1/8, 1]. Reference:
+    // mpmath, the integral split at 1/8, 1/2 and 1, its tail beyond 1 in closed form.
+    let p = mixture(&[(ratio(1, 2), p.clone()), (ratio(1, 2), p)]);
+    let q = mixture(&[
+        (ratio(1, 2), q),
+        (
+            ratio(1, 2),
+            single(FamilyKind::LogUniform, &[ratio(1, 8), int(1)]),
+        ),
+    ]);
+    assert_value(
+        Renyi,
+        Some(int(3)),
+        &p,
+        Some(&q),
+        "0.600175151396512701652359111220",
+    );
+}
+
 /// An end piece reaching t = eᵘ far below 2⁻⁶⁴ next to x = 1: bounds at 64 bits rounded 1 − t to 1, so
 /// the Kumaraswamy factor 1 − x² enclosed 0 and every bound failed (JS stopped with "could not bound the
 /// integrand", TV bisected its crossing search without end). References: mpmath, 30 digits.

@@ -16,11 +16,18 @@ use super::depends_on_variable;
 /// a − b as (coefficient, product of the other factors) per distinct product, in the order first seen, and
 /// whether a term that depends on the variable cancelled.
 pub fn gathered_difference(a: &Expr, b: &Expr) -> (Vec<(Rational, Expr)>, bool) {
+    let one = crate::exact::integer(1);
+    gathered_combination(&[(one.clone(), a), (-one, b)])
+}
+
+/// Σ cᵢ·eᵢ gathered alike: Rényi's α log p + (1 − α) log q, whose rates cancel where 3·(−x/3) meets
+/// −2·(−x/2).
+pub fn gathered_combination(parts: &[(Rational, &Expr)]) -> (Vec<(Rational, Expr)>, bool) {
     let mut gathered: Vec<(Vec<Expr>, Rational)> = Vec::new();
     let mut cancelled = false;
-    for (sign, expr) in [(1, a), (-1, b)] {
+    for (scale, expr) in parts {
         for (coefficient, factors) in monomials(expr) {
-            let coefficient = if sign > 0 { coefficient } else { -coefficient };
+            let coefficient = coefficient * scale;
             match gathered
                 .iter_mut()
                 .find(|(known, _)| same_factors(known, &factors))
