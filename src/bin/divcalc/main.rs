@@ -48,7 +48,24 @@ struct Arguments {
     max_precision: u32,
 }
 
+/// Whether this build uses an instruction the CPU lacks (`.cargo/config.toml` enables fused multiply-add on
+/// x86-64): said plainly, instead of an illegal-instruction crash in the middle of a query.
+fn missing_cpu_feature() -> Option<&'static str> {
+    #[cfg(all(target_arch = "x86_64", target_feature = "fma"))]
+    if !std::arch::is_x86_feature_detected!("fma") {
+        return Some("fma");
+    }
+    None
+}
+
 fn main() -> ExitCode {
+    if let Some(feature) = missing_cpu_feature() {
+        eprintln!(
+            "error: this build of divcalc uses the CPU instruction set extension `{feature}`, which this \
+             CPU lacks; rebuild without the rustflags of .cargo/config.toml"
+        );
+        return ExitCode::from(2);
+    }
     // SAFETY: first thing in main: no GMP or MPFR value exists yet, and no other thread runs.
     unsafe { allocation::use_mimalloc_for_numbers() };
     let arguments = Arguments::parse();
