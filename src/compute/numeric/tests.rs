@@ -425,6 +425,23 @@ fn renyi_where_the_rates_cancel_exactly() {
     );
 }
 
+/// Two Student t's a half apart: log p − log q = 2 log(A/B) with A = 1 + x²/3 and B = 1 + (x − ½)²/3, so p/q → 1
+/// in both tails and p − q is of relative size 1/x. Over an interval, A/B carried the width of each, the sign
+/// could not be told on pieces wide enough to cover the tails, and the crossing search gave up; as
+/// 2 log(1 + (A − B)/B), with A − B = (x − ¼)/3 expanded exactly, it is told at once. TV = 2F(¼) − 1 for the
+/// t distribution function F.
+#[test]
+fn total_variation_of_two_shifted_student_ts() {
+    let q = single(FamilyKind::StudentT, &[int(3), ratio(1, 2), int(1)]);
+    assert_value(
+        TotalVariation,
+        None,
+        &t(3),
+        Some(&q),
+        "0.181270777571170414129448436127",
+    );
+}
+
 /// An end piece reaching t = eᵘ far below 2⁻⁶⁴ next to x = 1: bounds at 64 bits rounded 1 − t to 1, so
 /// the Kumaraswamy factor 1 − x² enclosed 0 and every bound failed (JS stopped with "could not bound the
 /// integrand", TV bisected its crossing search without end). References: mpmath, 30 digits.

@@ -234,6 +234,35 @@ impl Builder {
                 .iter()
                 .any(|(_, k, count)| *count > 1 && k.is_zero());
         factors.retain(|(_, k, _)| !k.is_zero());
+        // k log A − k log B with A and B polynomials of the same leading term: k log(1 + (A − B)/B), whose
+        // ratio is known to an interval's own relative width ([`super::polynomial`]).
+        let mut paired = false;
+        let mut index = 0;
+        while index < factors.len() {
+            let partner = (index + 1..factors.len()).find_map(|other| {
+                let (a, k, _) = &factors[index];
+                let (b, l, _) = &factors[other];
+                if (k + l) != Rational::zero() {
+                    return None;
+                }
+                super::polynomial::relative_difference(a, b)
+                    .map(|ratio| (other, ratio, k.clone()))
+                    .or_else(|| {
+                        super::polynomial::relative_difference(b, a)
+                            .map(|ratio| (other, ratio, l.clone()))
+                    })
+            });
+            match partner {
+                Some((other, ratio, k)) => {
+                    rest = rest + Expr::Number(k) * crate::sym::log(Expr::int(1) + ratio);
+                    factors.remove(other);
+                    factors.remove(index);
+                    paired = true;
+                }
+                None => index += 1,
+            }
+        }
+        let cancelled = cancelled || paired;
         let integers = factors.iter().filter(|(_, k, _)| k.is_integer()).count();
         if integers < 2 && !cancelled {
             return Ok(None);

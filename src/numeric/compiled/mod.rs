@@ -18,6 +18,7 @@ pub mod float;
 pub mod interval;
 pub mod monomials;
 pub mod point;
+mod polynomial;
 
 // FxHash: these maps are keyed by expression trees, hashed whole at every lookup; SipHash cost several
 // times more and its resistance to chosen keys is not needed here.
