@@ -18,7 +18,8 @@
 //!   by less than ½δ (total variation with both present is settled's: [`super::settled`]);
 //! - Bhattacharyya √(pq) (either side) by at most √(qδ);
 //! - Rényi's p^α q^{1−α} (α > 0): |∂F/∂p| = α ξ^{α−1} q^{1−α} and |∂F/∂q| = |1 − α| p^α ξ^{−α};
-//! - Pearson p²/q − 2p + q: |∂F/∂p| ≤ 2·max(p/q, 1) and |∂F/∂q| ≤ max(1, p²/q′²).
+//! - Pearson p²/q − 2p + q: |∂F/∂p| ≤ 2·max(p/q, 1) and |∂F/∂q| ≤ max(1, p²/q′²); where P is absent,
+//!   q changes by δ.
 //!
 //! Dropping from q = q′ + δ in KL or cross-entropy changes F by −p log(q/q′) ∈ [−p δ/q′, 0].
 
@@ -236,6 +237,8 @@ impl Integral {
             (_, Form::JensenShannon | Form::HellingerSquared | Form::TotalVariation(_), None) => {
                 times(log_half.clone())?
             }
+            // Pearson where P is absent: the integrand is q itself, which changes by δ.
+            (Side::Q, Form::Pearson, None) => times(zero.clone())?,
             // ½(√p − √t)² changes by ½δ − √t(√p − √p′), and 0 ≤ √p − √p′ ≤ √δ.
             (_, Form::HellingerSquared, Some(t)) => {
                 let linear = times(log_half)?;
