@@ -217,7 +217,21 @@ fn logit_normal(
     // coefficient enclosed over δ ∈ [0, δ_Y] (every basis is ≥ 0 for y ≥ 1).
     let shifted = mu.sub(&delta).ok()?;
     let squared = int(-1).div(&two_variance).ok()?;
-    let linear = int(1).sub(&shifted.div(&variance).ok()?).ok()?;
+    // From Y = 4 on, δ log y = −log(1 − 1/y)·log y decreases, so the part (δ/v) log y of the log term is at
+    // most δ_Y log Y/v beyond the cut: a constant. Kept in the log coefficient instead, it left an excess
+    // δ_Y/v there, and against a log-normal of the same μ and v (equal log y terms) the envelopes' difference
+    // grew as log y at every cut (sweep seed 160: "cannot bound p/q towards an end").
+    let (linear, cross) = if y.lower >= 4 {
+        let most = delta
+            .mul(&functions::log(y).ok()?)
+            .ok()?
+            .div(&variance)
+            .ok()?;
+        let cross = Interval::new(rug::Float::new(PRECISION), most.upper).ok()?;
+        (int(1).sub(&mu.div(&variance).ok()?).ok()?, cross)
+    } else {
+        (int(1).sub(&shifted.div(&variance).ok()?).ok()?, int(0))
+    };
     let constant = shifted
         .mul(&shifted)
         .ok()?
@@ -225,6 +239,8 @@ fn logit_normal(
         .ok()?
         .neg()
         .add(&delta)
+        .ok()?
+        .add(&cross)
         .ok()?
         .sub(&normaliser)
         .ok()?;

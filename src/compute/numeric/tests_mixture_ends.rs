@@ -270,3 +270,30 @@ fn total_variation_drops_a_negligible_component_where_the_other_density_is_absen
         "0.774451597536181995911495742860",
     );
 }
+
+/// Near 0 the logit-normal's envelope carried −log(1 − x)/v times log y in its log coefficient, at its
+/// largest over the whole tail; against a log-normal of the same μ and v, whose log terms are equal, the
+/// envelopes' difference then grew as log y at every cut ("cannot bound p/q towards an end", sweep seed
+/// 160). That part is now a constant beyond y = 4, where −log(1 − 1/y)·log y decreases. The supremum, at
+/// x = 1/4 (the log-uniform's end), agrees with mpmath's maximum of p/q over a grid and at x = 1/4.
+#[test]
+fn renyi_infinity_logit_normal_against_a_log_normal_near_zero() {
+    let p = mixture(&[
+        (
+            ratio(1, 2),
+            single(FamilyKind::LogitNormal, &[int(1), int(2)]),
+        ),
+        (
+            ratio(1, 2),
+            single(FamilyKind::LogUniform, &[ratio(1, 4), ratio(3, 4)]),
+        ),
+    ]);
+    let q = single(FamilyKind::LogNormal, &[int(1), int(2)]);
+    assert_value(
+        Renyi,
+        Some(Expr::Infinity),
+        &p,
+        Some(&q),
+        "2.03066628737830233774900286177",
+    );
+}
