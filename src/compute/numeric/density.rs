@@ -143,8 +143,10 @@ pub fn compile_log_density(
     builder: &mut Builder,
     components: &[&Component],
 ) -> Result<Node, EvalError> {
-    if let Some(shared) = shared_terms::shared(components) {
-        let (reference, terms) = relative_terms(builder, components, &shared)?;
+    let resolved = resolved(builder, components);
+    let resolved: Vec<&Component> = resolved.iter().collect();
+    if let Some(shared) = shared_terms::shared(&resolved) {
+        let (reference, terms) = relative_terms(builder, &resolved, &shared)?;
         let sum = builder.log_sum_exp(terms);
         return Ok(builder.add(reference, sum));
     }
@@ -157,6 +159,18 @@ pub fn compile_log_density(
         return Err(EvalError::NoRule("an empty density".into()));
     }
     Ok(builder.log_sum_exp(terms))
+}
+
+/// The components with each absolute value of their log-densities resolved on the builder's region (for
+/// their terms to be gathered: [`Builder::resolve_absolute`]).
+fn resolved(builder: &Builder, components: &[&Component]) -> Vec<Component> {
+    components
+        .iter()
+        .map(|component| Component {
+            log_density: builder.resolve_absolute(&component.log_density),
+            ..(*component).clone()
+        })
+        .collect()
 }
 
 /// The reference's log w_r + l_r, and the pairs (log(wⱼ/w_r), lⱼ − l_r).
@@ -189,7 +203,9 @@ pub fn split_log_density(
         let expression = single.log_weight.clone() + single.log_density.clone();
         return Ok(Some((expression, None)));
     }
-    let Some(shared) = shared_terms::shared(components) else {
+    let resolved = resolved(builder, components);
+    let components: Vec<&Component> = resolved.iter().collect();
+    let Some(shared) = shared_terms::shared(&components) else {
         return Ok(None);
     };
     let reference = components[shared.reference];
@@ -227,10 +243,12 @@ pub fn compile_log_and_density(
         let density = compile_density(builder, components, log_density.clone())?;
         return Ok((log_density, density));
     }
-    if let Some(shared) = shared_terms::shared(components) {
+    let resolved = resolved(builder, components);
+    let resolved: Vec<&Component> = resolved.iter().collect();
+    if let Some(shared) = shared_terms::shared(&resolved) {
         // p = w_r p_r · Σⱼ exp(log(wⱼ/w_r) + lⱼ − l_r), and its logarithm from the same sum.
-        let (reference, terms) = relative_terms(builder, components, &shared)?;
-        let own = components[shared.reference];
+        let (reference, terms) = relative_terms(builder, &resolved, &shared)?;
+        let own = resolved[shared.reference];
         let factor = builder.exp_of(&(own.log_weight.clone() + own.log_density.clone()))?;
         let sum = builder.sum_exp(terms.clone());
         let logarithm = builder.log_of_sum(sum.clone(), terms);

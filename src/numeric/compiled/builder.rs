@@ -387,21 +387,55 @@ impl Builder {
         Ok(self.unary(unary, node))
     }
 
+    /// The expression with each |a| whose sign at the region's sign point is certain written as a or −a, so
+    /// that its terms can be gathered with another log-density's (a Laplace's −|x + 1|/3 against a
+    /// Gamma's −x/3 on the right).
+    pub fn resolve_absolute(&self, expr: &Expr) -> Expr {
+        match expr {
+            Expr::Apply(Function::Abs, arguments) if arguments.len() == 1 => {
+                let argument = self.resolve_absolute(&arguments[0]);
+                match self.sign_at_point(&argument) {
+                    Some(true) => argument,
+                    Some(false) => -argument,
+                    None => Expr::Apply(Function::Abs, vec![argument]),
+                }
+            }
+            Expr::Add(items) => Expr::Add(items.iter().map(|e| self.resolve_absolute(e)).collect()),
+            Expr::Mul(items) => Expr::Mul(items.iter().map(|e| self.resolve_absolute(e)).collect()),
+            Expr::Apply(function, items) => Expr::Apply(
+                *function,
+                items.iter().map(|e| self.resolve_absolute(e)).collect(),
+            ),
+            Expr::Pow(base, exponent) => Expr::Pow(
+                Box::new(self.resolve_absolute(base)),
+                Box::new(self.resolve_absolute(exponent)),
+            ),
+            other => other.clone(),
+        }
+    }
+
+    /// The sign of `argument` at the region's sign point, where certain (`true`: positive).
+    fn sign_at_point(&self, argument: &Expr) -> Option<bool> {
+        let point = self.sign_point.as_ref()?;
+        let at_point = argument.substitute(VARIABLE, &Expr::Number(point.clone()));
+        let value = crate::numeric::evaluate(&at_point, 128, &crate::interrupt::Never).ok()?;
+        if value.is_positive() {
+            Some(true)
+        } else if value.is_negative() {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
     /// |a|: the identity or a negation where the sign of `a` at the region's sign point is certain.
     fn absolute(&mut self, argument: &Expr) -> Result<Node, EvalError> {
         let node = self.expr(argument)?;
-        if let Some(point) = &self.sign_point {
-            let at_point = argument.substitute(VARIABLE, &Expr::Number(point.clone()));
-            if let Ok(value) = crate::numeric::evaluate(&at_point, 128, &crate::interrupt::Never) {
-                if value.is_positive() {
-                    return Ok(node);
-                }
-                if value.is_negative() {
-                    return Ok(self.neg(node));
-                }
-            }
-        }
-        Ok(self.unary(Unary::Abs, node))
+        Ok(match self.sign_at_point(argument) {
+            Some(true) => node,
+            Some(false) => self.neg(node),
+            None => self.unary(Unary::Abs, node),
+        })
     }
 
     /// f(a).

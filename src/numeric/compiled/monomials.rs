@@ -55,30 +55,38 @@ pub fn gathered_combination(parts: &[(Rational, &Expr)]) -> (Vec<(Rational, Expr
     (terms, cancelled)
 }
 
-/// The terms of a sum, each as its rational coefficient and its other factors.
+/// The terms of a sum, each as its rational coefficient and its other factors. A coefficient times a single
+/// sum is distributed over it (−(x + 1)/3 is −x/3 − 1/3), so that a rate written with an offset meets the
+/// same rate written without one.
 fn monomials(expr: &Expr) -> Vec<(Rational, Vec<Expr>)> {
     let terms = match expr {
         Expr::Add(terms) => terms.clone(),
         other => vec![other.clone()],
     };
-    terms
-        .into_iter()
-        .map(|term| {
-            let factors = match term {
-                Expr::Mul(factors) => factors,
-                other => vec![other],
-            };
-            let mut coefficient = crate::exact::integer(1);
-            let mut rest = Vec::new();
-            for factor in factors {
-                match factor {
-                    Expr::Number(value) => coefficient *= value,
-                    other => rest.push(other),
+    let mut result = Vec::new();
+    for term in terms {
+        let factors = match term {
+            Expr::Mul(factors) => factors,
+            other => vec![other],
+        };
+        let mut coefficient = crate::exact::integer(1);
+        let mut rest = Vec::new();
+        for factor in factors {
+            match factor {
+                Expr::Number(value) => coefficient *= value,
+                other => rest.push(other),
+            }
+        }
+        match rest.as_slice() {
+            [inner @ Expr::Add(_)] => {
+                for (inner_coefficient, factors) in monomials(inner) {
+                    result.push((inner_coefficient * &coefficient, factors));
                 }
             }
-            (coefficient, rest)
-        })
-        .collect()
+            _ => result.push((coefficient, rest)),
+        }
+    }
+    result
 }
 
 /// The same factors, in any order.
@@ -117,6 +125,20 @@ mod tests {
                 (crate::exact::integer(-1), log(x)),
                 (crate::exact::integer(2), Expr::int(1)),
             ]
+        );
+    }
+
+    #[test]
+    fn a_rate_with_an_offset_meets_the_same_rate_without_one() {
+        let x = Expr::symbol(VARIABLE, Domain::Real);
+        // −(x + 1)/3 (a Laplace's, its sign resolved) against −x/3 (a Gamma's): −1/3 is left.
+        let a = Expr::ratio(-1, 3) * (x.clone() + Expr::int(1));
+        let b = Expr::ratio(-1, 3) * x;
+        let (terms, cancelled) = gathered_difference(&a, &b);
+        assert!(cancelled);
+        assert_eq!(
+            terms,
+            vec![(Rational::new((-1).into(), 3.into()), Expr::int(1))]
         );
     }
 
