@@ -241,4 +241,10 @@ pub const METHOD: Method = Method::Quadrature;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_mixture_ends;
+mod tests_mixtures;
+#[cfg(test)]
+mod tests_renyi;
+#[cfg(test)]
+mod tests_series;
+#[cfg(test)]
+mod tests_total_variation;

@@ -1,3 +1,7 @@
+//! The numeric fallback's shared test helpers, and its tests of quadrature in general: public cases, heavy
+//! tails, singular ends and narrow peaks, cancellation, divergence, agreement with closed forms. Total
+//! variation, Rényi, series and mixtures have their own files beside this one.
+
 use super::*;
 use crate::divergence::{Divergence, DivergenceKind};
 use crate::family::{build, spec, Argument, Component, Family, FamilyKind};
@@ -20,7 +24,7 @@ pub(super) fn n(mean: Expr, variance: Expr) -> Distribution {
     single(FamilyKind::Normal, &[mean, variance])
 }
 
-fn t(df: i64) -> Distribution {
+pub(super) fn t(df: i64) -> Distribution {
     single(FamilyKind::StudentT, &[int(df), int(0), int(1)])
 }
 
@@ -61,7 +65,7 @@ fn certified(
     certify(&expr, digits, Budget::default(), &Never).unwrap()
 }
 
-fn value(
+pub(super) fn value(
     kind: DivergenceKind,
     order: Option<Expr>,
     p: &Distribution,
@@ -88,7 +92,12 @@ pub(super) fn assert_value(
 
 /// Asserts that the fallback finds `kind(P || Q)` infinite.
 #[track_caller]
-fn assert_infinite(kind: DivergenceKind, order: Option<&Expr>, p: &Distribution, q: &Distribution) {
+pub(super) fn assert_infinite(
+    kind: DivergenceKind,
+    order: Option<&Expr>,
+    p: &Distribution,
+    q: &Distribution,
+) {
     let (quantity, _) = divergence(kind, order, p, Some(q))
         .expect("the fallback applies")
         .expect("the fallback computes");
@@ -323,125 +332,6 @@ fn heavy_tails_singular_ends_and_narrow_peaks() {
     );
 }
 
-/// A crossing far from the middle of its monotone bracket: Newton from the middle overshoots, and the
-/// search must keep bisecting the bracket (it once gave up and left the whole bracket unresolved, so the
-/// value never tightened). Reference: mpmath quad split at the crossing p = q, 40 digits.
-#[test]
-fn total_variation_with_a_crossing_off_centre() {
-    let p = single(FamilyKind::Beta, &[ratio(17, 7), ratio(5, 4)]);
-    let q = single(FamilyKind::Beta, &[ratio(7, 4), int(23)]);
-    assert_value(
-        TotalVariation,
-        None,
-        &p,
-        Some(&q),
-        "0.950839464794507283748797004687",
-    );
-}
-
-/// Logistic and Gumbel of one location and scale both decay as e^{−z}: far out, log p − log q ≈ −e^{−z}
-/// lies below any precision beside z, and the crossing search bisected without end (sweep seed 44). The
-/// working precision now settles the sign where the coarse one cannot, and a piece whose whole contribution
-/// fits its share of the tail's budget is left unresolved with its bound. Reference: mpmath, 60 digits.
-#[test]
-fn total_variation_where_p_over_q_tends_to_one_in_a_light_tail() {
-    let p = single(FamilyKind::Logistic, &[int(-1), int(2)]);
-    let q = single(FamilyKind::Gumbel, &[int(-1), int(2)]);
-    assert_value(
-        TotalVariation,
-        None,
-        &p,
-        Some(&q),
-        "0.203632188794536875069646430526",
-    );
-}
-
-/// p = q exactly at x = 1/4, the end of a piece: the crossing is certified from one side by comparing the
-/// nudged point with the piece's end, and that end carries one bit more than the working precision, so the
-/// comparison with its rounding always failed; the whole piece was left unresolved, its bound never shrank,
-/// and the query ran into the time limit (sweep seed 48). TV = ∫ from 1/4 to 1 of (2 − x^{−1/2}) = 1/2.
-#[test]
-fn total_variation_with_a_crossing_at_the_end_of_a_piece() {
-    let p = single(FamilyKind::Uniform, &[int(0), int(1)]);
-    let q = single(FamilyKind::Kumaraswamy, &[ratio(1, 2), int(2)]);
-    assert_value(
-        TotalVariation,
-        None,
-        &p,
-        Some(&q),
-        "0.500000000000000000000000000000",
-    );
-}
-
-/// p³/q² = e^{−x²/6 + 2x^{3/2}}·… peaks near x = 81 at about e³⁶⁴, far out in the tail. The magnitude's float
-/// rules disagree there, and the certified calibration started from 1: every segment near the tail's start
-/// was asked for an absolute tolerance it could not meet ("could not bound the integrand", sweep seed 98).
-/// The calibration now starts from the rough float estimate where that is far above 1. Reference: mpmath,
-/// 60 digits.
-#[test]
-fn renyi_integrand_peaking_far_out_in_a_tail() {
-    let p = single(FamilyKind::Rayleigh, &[int(3)]);
-    let q = single(FamilyKind::Weibull, &[ratio(3, 2), int(1)]);
-    assert_value(
-        Renyi,
-        Some(int(3)),
-        &p,
-        Some(&q),
-        "183.850851567878903839437192849",
-    );
-}
-
-/// p³/q² with 3·(−x/3) against −2·(−x/2): the rates cancel exactly, leaving (4/3)(1 + x)^{−2}, so the value
-/// is ½ log(4/3). The tail envelopes rounded each rate outwards (no envelope could show convergence), and the
-/// integrand took e^{3 log p − 2 log q} with both exponents of order x. Rates of rational parameters now
-/// enter the envelopes exactly, and α log p + (1 − α) log q is gathered term by term (sweep seed 125).
-#[test]
-fn renyi_where_the_rates_cancel_exactly() {
-    let p = single(FamilyKind::Exponential, &[ratio(1, 3)]);
-    let q = single(FamilyKind::Lindley, &[ratio(1, 2)]);
-    assert_value(
-        Renyi,
-        Some(int(3)),
-        &p,
-        Some(&q),
-        "0.143841036225890463719609502997",
-    );
-    // The sweep's query: P twice the same exponential, Q with a log-uniform part on [1/8, 1]. Reference:
-    // mpmath, the integral split at 1/8, 1/2 and 1, its tail beyond 1 in closed form.
-    let p = mixture(&[(ratio(1, 2), p.clone()), (ratio(1, 2), p)]);
-    let q = mixture(&[
-        (ratio(1, 2), q),
-        (
-            ratio(1, 2),
-            single(FamilyKind::LogUniform, &[ratio(1, 8), int(1)]),
-        ),
-    ]);
-    assert_value(
-        Renyi,
-        Some(int(3)),
-        &p,
-        Some(&q),
-        "0.600175151396512701652359111220",
-    );
-}
-
-/// Two Student t's a half apart: log p − log q = 2 log(A/B) with A = 1 + x²/3 and B = 1 + (x − ½)²/3, so p/q → 1
-/// in both tails and p − q is of relative size 1/x. Over an interval, A/B carried the width of each, the sign
-/// could not be told on pieces wide enough to cover the tails, and the crossing search gave up; as
-/// 2 log(1 + (A − B)/B), with A − B = (x − ¼)/3 expanded exactly, it is told at once. TV = 2F(¼) − 1 for the
-/// t distribution function F.
-#[test]
-fn total_variation_of_two_shifted_student_ts() {
-    let q = single(FamilyKind::StudentT, &[int(3), ratio(1, 2), int(1)]);
-    assert_value(
-        TotalVariation,
-        None,
-        &t(3),
-        Some(&q),
-        "0.181270777571170414129448436127",
-    );
-}
-
 /// An end piece reaching t = eᵘ far below 2⁻⁶⁴ next to x = 1: bounds at 64 bits rounded 1 − t to 1, so
 /// the Kumaraswamy factor 1 − x² enclosed 0 and every bound failed (JS stopped with "could not bound the
 /// integrand", TV bisected its crossing search without end). References: mpmath, 30 digits.
@@ -650,241 +540,4 @@ fn compute_falls_back_and_refuses_multivariate_pairs() {
     assert!(error
         .to_string()
         .contains("multivariate quadrature is not supported"));
-}
-
-#[test]
-fn renyi_of_order_infinity_by_maximisation() {
-    let infinity = Some(Expr::Infinity);
-    // An interior maximum at x = ±1 of log p − log q for T(3) against Cauchy.
-    let cauchy = single(FamilyKind::Cauchy, &[int(0), int(1)]);
-    assert_value(
-        Renyi,
-        infinity.clone(),
-        &t(3),
-        Some(&cauchy),
-        "0.26162407188227391825840361246743542082",
-    );
-    // A maximum at the end of the support: U(0, 1) against N(0, 1), ½ + ½ log 2π.
-    let uniform = single(FamilyKind::Uniform, &[int(0), int(1)]);
-    assert_value(
-        Renyi,
-        infinity.clone(),
-        &uniform,
-        Some(&n(int(0), int(1))),
-        "1.4189385332046727417803297364056176398614",
-    );
-    assert_value(
-        Renyi,
-        infinity.clone(),
-        &n(int(0), int(1)),
-        Some(&n(int(0), int(2))),
-        "0.34657359027997265470861606072908828403775",
-    );
-    assert_infinite(Renyi, infinity.as_ref(), &cauchy, &n(int(0), int(1)));
-}
-
-fn poisson(rate: Expr) -> Distribution {
-    single(FamilyKind::Poisson, &[rate])
-}
-
-fn geometric(p: Expr) -> Distribution {
-    single(FamilyKind::Geometric, &[p])
-}
-
-fn negative_binomial(r: Expr, p: Expr) -> Distribution {
-    single(FamilyKind::NegativeBinomial, &[r, p])
-}
-
-#[test]
-fn public_series_cases_to_50_digits() {
-    assert_value(
-        KullbackLeibler,
-        None,
-        &geometric(ratio(1, 2)),
-        Some(&negative_binomial(int(2), ratio(1, 2))),
-        "0.18531325769150691722819028073610019382928170092765",
-    );
-    assert_value(
-        KullbackLeibler,
-        None,
-        &negative_binomial(ratio(5, 2), ratio(2, 5)),
-        Some(&negative_binomial(int(5), ratio(3, 5))),
-        "0.045978947439315110873524210202639479082978280156741",
-    );
-}
-
-#[test]
-fn series_for_every_kind_of_summand() {
-    assert_value(
-        KullbackLeibler,
-        None,
-        &poisson(int(3)),
-        Some(&negative_binomial(int(2), ratio(1, 3))),
-        "0.20110656658919956574640984072129018434743547706830",
-    );
-    assert_value(
-        TotalVariation,
-        None,
-        &geometric(ratio(1, 3)),
-        Some(&poisson(int(2))),
-        "0.27703227555136339416235087929992699657747651825581",
-    );
-    assert_value(
-        Entropy,
-        None,
-        &poisson(int(3)),
-        None,
-        "1.9314701981485689339204298741278340531414035253361",
-    );
-    assert_value(
-        Renyi,
-        Some(int(2)),
-        &poisson(int(3)),
-        Some(&geometric(ratio(1, 3))),
-        "0.54928000386288892504711554794678324481427569137386",
-    );
-    // The terms p²/q of a geometric against a Poisson grow without bound.
-    assert_infinite(Pearson, None, &geometric(ratio(1, 2)), &poisson(int(2)));
-}
-
-/// Rényi of order 3 against a mixture holding a Poisson: the mixture's ratio model lies between its
-/// components' ratios, and the Poisson's λ/(k + 1) made the bound of p³/q² grow, so the series was refused
-/// (sweep seeds 54 and 113). Against the negative binomial alone (q ≥ wⱼqⱼ) the tail decays. References:
-/// mpmath, direct sums of 3,000 terms at 50 digits.
-#[test]
-fn series_tail_bounded_against_one_component_of_a_mixture() {
-    let q = mixture(&[
-        (ratio(1, 2), negative_binomial(ratio(5, 2), ratio(2, 5))),
-        (ratio(1, 2), poisson(ratio(1, 2))),
-    ]);
-    assert_value(
-        Renyi,
-        Some(int(3)),
-        &geometric(ratio(1, 3)),
-        Some(&q),
-        "0.0343368478695854980171293121512",
-    );
-    let q = mixture(&[
-        (ratio(1, 3), poisson(ratio(1, 2))),
-        (ratio(2, 3), negative_binomial(ratio(5, 2), ratio(3, 5))),
-    ]);
-    assert_value(
-        Renyi,
-        Some(int(3)),
-        &geometric(ratio(9, 10)),
-        Some(&q),
-        "0.789419335005053059301265326147",
-    );
-}
-
-#[test]
-fn series_with_finite_supports_and_mixtures() {
-    let binomial = single(FamilyKind::Binomial, &[int(4), ratio(1, 2)]);
-    assert_value(
-        TotalVariation,
-        None,
-        &poisson(int(2)),
-        Some(&binomial),
-        "0.17388238921129102702000168342505198864122818030141",
-    );
-    assert_value(
-        Hellinger,
-        None,
-        &poisson(int(2)),
-        Some(&binomial),
-        "0.20449640521050822633909691427820269325058872385065",
-    );
-    let both = mixture(&[
-        (ratio(1, 2), poisson(int(1))),
-        (ratio(1, 2), geometric(ratio(1, 2))),
-    ]);
-    assert_value(
-        KullbackLeibler,
-        None,
-        &both,
-        Some(&poisson(int(2))),
-        "0.34594591131836407815367722739130486222832658453909",
-    );
-}
-
-#[test]
-fn discrete_renyi_of_order_infinity() {
-    // Poisson(2) against Poisson(3): p/q = (2/3)^k e, largest at k = 0: log p/q = 1.
-    assert_value(
-        Renyi,
-        Some(Expr::Infinity),
-        &poisson(int(2)),
-        Some(&poisson(int(3))),
-        "1",
-    );
-    // Poisson(3) against Geom(1/2): the largest log p_k − log q_k, found here by scanning k in machine floats.
-    let expected = {
-        let mut best = f64::NEG_INFINITY;
-        let mut factorial = 1.0f64;
-        for k in 0..40 {
-            if k > 0 {
-                factorial *= k as f64;
-            }
-            let lp = (k as f64) * 3f64.ln() - 3.0 - factorial.ln();
-            let lq = 0.5f64.ln() + (k as f64) * 0.5f64.ln();
-            best = best.max(lp - lq);
-        }
-        best
-    };
-    let got = value(
-        Renyi,
-        Some(Expr::Infinity),
-        &poisson(int(3)),
-        Some(&geometric(ratio(1, 2))),
-        15,
-    );
-    assert!(
-        (got.parse::<f64>().unwrap() - expected).abs() < 1e-12,
-        "{got} vs {expected}"
-    );
-    assert_infinite(
-        Renyi,
-        Some(&Expr::Infinity),
-        &geometric(ratio(1, 2)),
-        &poisson(int(3)),
-    );
-}
-
-#[test]
-fn series_leaves_report_their_method() {
-    let (quantity, rule) = divergence(
-        KullbackLeibler,
-        None,
-        &poisson(int(3)),
-        Some(&geometric(ratio(1, 4))),
-    )
-    .unwrap()
-    .unwrap();
-    assert!(rule.contains("series"), "{rule}");
-    let leaves = quantity.finite().unwrap().numeric_leaves();
-    assert_eq!(leaves[0].value.method(), Method::Series);
-    assert!(leaves[0].value.is_proven());
-}
-
-/// Total variation between logistics of one scale is tanh(|Δμ|/4s). By quadrature: a crossing that falls
-/// exactly on a bisection point (−1/2 here) is certified from one side; and for nearly equal
-/// distributions the sign of log p − log q comes from the mean value form, where evaluating it over wide
-/// intervals could not see a difference of 10⁻³ (the search used to bisect for minutes).
-#[test]
-fn total_variation_crossings_at_cuts_and_near_equality() {
-    let logistic = |location: Expr, scale: Expr| single(FamilyKind::Logistic, &[location, scale]);
-    assert_value(
-        TotalVariation,
-        None,
-        &logistic(int(-1), int(2)),
-        Some(&logistic(int(0), int(2))),
-        "0.124353001771596208054647275806",
-    );
-    assert_value(
-        TotalVariation,
-        None,
-        &logistic(ratio(1, 2), int(1)),
-        Some(&logistic(ratio(501, 1000), int(1))),
-        "0.000249999994791666796874996706039",
-    );
 }

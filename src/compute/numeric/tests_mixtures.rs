@@ -1,5 +1,6 @@
-//! Mixtures near finite ends of their components' supports. References: mpmath at 60 digits (the TV
-//! integral split at the crossing p = q; each supremum as a limit at the end or a root of the derivative).
+//! Mixtures: near finite ends of their components' supports, with components that share a term, and with
+//! components negligible far out in a tail. References: mpmath at 60 digits (the TV integral split at the
+//! crossing p = q; each supremum as a limit at the end or a root of the derivative).
 
 use super::tests::{assert_value, int, mixture, n, ratio, single};
 use crate::divergence::DivergenceKind::{CrossEntropy, KullbackLeibler, Renyi, TotalVariation};
