@@ -206,6 +206,17 @@ impl Interval {
         self.upper < 0
     }
 
+    /// The sign of every point of the interval, where they share one (`true`: all > 0, `false`: all < 0).
+    pub fn sign(&self) -> Option<bool> {
+        if self.is_positive() {
+            Some(true)
+        } else if self.is_negative() {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
     /// Whether the interval contains `value`.
     pub fn contains(&self, value: &Float) -> bool {
         self.lower <= *value && *value <= self.upper

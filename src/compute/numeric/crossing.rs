@@ -73,14 +73,7 @@ fn expr_of(value: &Float) -> Result<Expr, EvalError> {
 /// Sign of log p − log q on an interval of u: `Some(true)` positive, `Some(false)` negative.
 fn sign(evaluator: &mut IntervalEvaluator<'_>, map: Map, u: &Interval) -> Option<bool> {
     let t = to_t(map, u).ok()?;
-    let value = evaluator.evaluate(&t).ok()?;
-    if value.is_positive() {
-        Some(true)
-    } else if value.is_negative() {
-        Some(false)
-    } else {
-        None
-    }
+    evaluator.evaluate(&t).ok()?.sign()
 }
 
 /// What the derivative says of log p − log q on an interval of u.
@@ -113,13 +106,7 @@ fn slope(evaluator: &mut IntervalEvaluator<'_>, map: Map, u: &Interval) -> Slope
         let at_middle = evaluator.evaluate(&to_t(map, &point(&middle))?)?;
         let offset = u.sub(&point(&middle))?;
         let range = at_middle.add(&derivative.mul(&offset)?)?;
-        Ok(if range.is_positive() {
-            Slope::Signed(true)
-        } else if range.is_negative() {
-            Slope::Signed(false)
-        } else {
-            Slope::Unknown
-        })
+        Ok(range.sign().map_or(Slope::Unknown, Slope::Signed))
     };
     verdict().unwrap_or(Slope::Unknown)
 }

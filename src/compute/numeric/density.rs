@@ -143,10 +143,9 @@ pub fn compile_log_density(
     builder: &mut Builder,
     components: &[&Component],
 ) -> Result<Node, EvalError> {
-    let resolved = resolved(builder, components);
-    let resolved: Vec<&Component> = resolved.iter().collect();
-    if let Some(shared) = shared_terms::shared(&resolved) {
-        let (reference, terms) = relative_terms(builder, &resolved, &shared)?;
+    if let Some((resolved, shared)) = shared_form(builder, components) {
+        let reference = reference_node(builder, &resolved[shared.reference])?;
+        let terms = relative_pairs(builder, &resolved, &shared)?;
         let sum = builder.log_sum_exp(terms);
         return Ok(builder.add(reference, sum));
     }
@@ -161,35 +160,48 @@ pub fn compile_log_density(
     Ok(builder.log_sum_exp(terms))
 }
 
-/// The components with each absolute value of their log-densities resolved on the builder's region (for
-/// their terms to be gathered: [`Builder::resolve_absolute`]).
-fn resolved(builder: &Builder, components: &[&Component]) -> Vec<Component> {
-    components
+/// Where the components share a term ([`shared_terms`]): the components with each absolute value of their
+/// log-densities resolved on the builder's region (so that their terms can be gathered:
+/// [`Builder::resolve_absolute`]), and the reference with the differences against it.
+fn shared_form(
+    builder: &Builder,
+    components: &[&Component],
+) -> Option<(Vec<Component>, shared_terms::Shared)> {
+    if components.len() < 2 {
+        return None;
+    }
+    let resolved: Vec<Component> = components
         .iter()
         .map(|component| Component {
             log_density: builder.resolve_absolute(&component.log_density),
             ..(*component).clone()
         })
-        .collect()
+        .collect();
+    let shared = shared_terms::shared(&resolved.iter().collect::<Vec<_>>())?;
+    Some((resolved, shared))
 }
 
-/// The reference's log w_r + l_r, and the pairs (log(wⱼ/w_r), lⱼ − l_r).
-fn relative_terms(
+/// The pairs (log(wⱼ/w_r), lⱼ − l_r) of each component against the reference.
+fn relative_pairs(
     builder: &mut Builder,
-    components: &[&Component],
+    components: &[Component],
     shared: &shared_terms::Shared,
-) -> Result<(Node, Vec<(Expr, Node)>), EvalError> {
-    let reference = components[shared.reference];
-    let log_density = builder.expr(&reference.log_density)?;
-    let weight = Node::Constant(reference.log_weight.clone());
-    let reference_node = builder.add(weight, log_density);
+) -> Result<Vec<(Expr, Node)>, EvalError> {
+    let reference = &components[shared.reference];
     let mut terms = Vec::with_capacity(components.len());
     for (component, difference) in components.iter().zip(&shared.differences) {
         let node = builder.expr(difference)?;
         let weight = component.log_weight.clone() - reference.log_weight.clone();
         terms.push((weight, node));
     }
-    Ok((reference_node, terms))
+    Ok(terms)
+}
+
+/// The reference's log w_r + l_r, compiled.
+fn reference_node(builder: &mut Builder, reference: &Component) -> Result<Node, EvalError> {
+    let log_density = builder.expr(&reference.log_density)?;
+    let weight = Node::Constant(reference.log_weight.clone());
+    Ok(builder.add(weight, log_density))
 }
 
 /// The log-density as an expression in x plus, for a mixture of shared terms, the node of its log-sum-exp
@@ -203,19 +215,12 @@ pub fn split_log_density(
         let expression = single.log_weight.clone() + single.log_density.clone();
         return Ok(Some((expression, None)));
     }
-    let resolved = resolved(builder, components);
-    let components: Vec<&Component> = resolved.iter().collect();
-    let Some(shared) = shared_terms::shared(&components) else {
+    let Some((resolved, shared)) = shared_form(builder, components) else {
         return Ok(None);
     };
-    let reference = components[shared.reference];
+    let reference = &resolved[shared.reference];
     let expression = reference.log_weight.clone() + reference.log_density.clone();
-    let mut terms = Vec::with_capacity(components.len());
-    for (component, difference) in components.iter().zip(&shared.differences) {
-        let node = builder.expr(difference)?;
-        let weight = component.log_weight.clone() - reference.log_weight.clone();
-        terms.push((weight, node));
-    }
+    let terms = relative_pairs(builder, &resolved, &shared)?;
     Ok(Some((expression, Some(builder.log_sum_exp(terms)))))
 }
 
@@ -243,12 +248,11 @@ pub fn compile_log_and_density(
         let density = compile_density(builder, components, log_density.clone())?;
         return Ok((log_density, density));
     }
-    let resolved = resolved(builder, components);
-    let resolved: Vec<&Component> = resolved.iter().collect();
-    if let Some(shared) = shared_terms::shared(&resolved) {
+    if let Some((resolved, shared)) = shared_form(builder, components) {
         // p = w_r p_r · Σⱼ exp(log(wⱼ/w_r) + lⱼ − l_r), and its logarithm from the same sum.
-        let (reference, terms) = relative_terms(builder, &resolved, &shared)?;
-        let own = resolved[shared.reference];
+        let own = &resolved[shared.reference];
+        let reference = reference_node(builder, own)?;
+        let terms = relative_pairs(builder, &resolved, &shared)?;
         let factor = builder.exp_of(&(own.log_weight.clone() + own.log_density.clone()))?;
         let sum = builder.sum_exp(terms.clone());
         let logarithm = builder.log_of_sum(sum.clone(), terms);

@@ -16,7 +16,7 @@ use super::density::{
     compile_density, compile_log_and_density, compile_log_density, split_log_density, Component,
 };
 use super::tails::Bounds;
-use crate::numeric::compiled::monomials::gathered_combination;
+use crate::numeric::compiled::monomials::{self, gathered_combination};
 
 /// The integral computed for a divergence.
 #[derive(Clone, Debug, PartialEq)]
@@ -127,42 +127,45 @@ pub fn compile(
             let node = b.mul(dp, difference);
             Ok(Piece::Formula(b.finish(node)))
         }
-        (RenyiPower(alpha), true, true) => {
-            // p^α q^{1−α} from α log p + (1 − α) log q gathered term by term: where the rates cancel
-            // (Exp(1/3) against Lindley(1/2) at α = 3), the exponential of each would leave MPFR's range
-            // far out while their product is (1 + x)^{−2}.
-            let parts = (split_log_density(&mut b, p)?, split_log_density(&mut b, q)?);
-            let (Some((log_p, rest_p)), Some((log_q, rest_q))) = parts else {
-                let (lp, dp) = compile_log_and_density(&mut b, p)?;
-                let (lq, dq) = compile_log_and_density(&mut b, q)?;
-                let node = both(&mut b, form, lp, lq, dp, dq);
-                return Ok(Piece::Formula(b.finish(node)));
-            };
-            let beta = Rational::one() - alpha;
-            let (terms, _) =
-                gathered_combination(&[(alpha.clone(), &log_p), (beta.clone(), &log_q)]);
-            let exponent = terms
-                .into_iter()
-                .fold(Expr::int(0), |sum, (coefficient, product)| {
-                    sum + Expr::Number(coefficient) * product
-                });
-            let mut node = b.exp_of(&exponent)?;
-            for (rest, power) in [(rest_p, alpha.clone()), (rest_q, beta)] {
-                if let Some(rest) = rest {
-                    let scaled = b.mul(constant(Expr::Number(power)), rest);
-                    let factor = b.unary(Unary::Exp, scaled);
-                    node = b.mul(node, factor);
+        (form, true, true) => {
+            if let RenyiPower(alpha) = form {
+                if let Some(node) = renyi_gathered(&mut b, alpha, p, q)? {
+                    return Ok(Piece::Formula(b.finish(node)));
                 }
             }
-            Ok(Piece::Formula(b.finish(node)))
-        }
-        (form, true, true) => {
             let (lp, dp) = compile_log_and_density(&mut b, p)?;
             let (lq, dq) = compile_log_and_density(&mut b, q)?;
             let node = both(&mut b, form, lp, lq, dp, dq);
             Ok(Piece::Formula(b.finish(node)))
         }
     }
+}
+
+/// p^α q^{1−α} from α log p + (1 − α) log q gathered term by term, where both log-densities can be written
+/// as expressions (single components, or mixtures of shared terms relative to their reference): where the
+/// rates cancel (Exp(1/3) against Lindley(1/2) at α = 3), the exponential of each would leave MPFR's range
+/// far out while their product is (1 + x)^{−2}. `None` for other mixtures.
+fn renyi_gathered(
+    b: &mut Builder,
+    alpha: &Rational,
+    p: &[&Component],
+    q: &[&Component],
+) -> Result<Option<Node>, EvalError> {
+    let parts = (split_log_density(b, p)?, split_log_density(b, q)?);
+    let (Some((log_p, rest_p)), Some((log_q, rest_q))) = parts else {
+        return Ok(None);
+    };
+    let beta = Rational::one() - alpha;
+    let (terms, _) = gathered_combination(&[(alpha.clone(), &log_p), (beta.clone(), &log_q)]);
+    let mut node = b.exp_of(&monomials::sum(terms))?;
+    for (rest, power) in [(rest_p, alpha.clone()), (rest_q, beta)] {
+        if let Some(rest) = rest {
+            let scaled = b.mul(constant(Expr::Number(power)), rest);
+            let factor = b.unary(Unary::Exp, scaled);
+            node = b.mul(node, factor);
+        }
+    }
+    Ok(Some(node))
 }
 
 /// factor · p for the density of `components` alone.

@@ -32,7 +32,7 @@ use super::density::{tail_bounds, Component, TailEnd};
 use super::integral::{substitution, Integral, Prepared};
 use super::integrand::Form;
 use super::layout::Kind;
-use super::settled::{compile_with, in_x, tail_mass, Settled};
+use super::settled::{compile_with, in_x, negligible_components, Settled};
 use super::tail_cut::{first_y, u_at};
 use super::tails::Bounds;
 use crate::error::EvalError;
@@ -138,13 +138,7 @@ impl Integral {
             Side::P => &piece.p,
             Side::Q => &piece.q,
         };
-        let (mut kept, mut dropped) = (Vec::new(), Vec::new());
-        for component in own {
-            match tail_mass(piece, std::slice::from_ref(component), end, y) {
-                Some(mass) if mass <= *target => dropped.push(component.clone()),
-                _ => kept.push(component.clone()),
-            }
-        }
+        let (kept, dropped, _) = negligible_components(piece, own, (end, y), target);
         if dropped.is_empty() || (kept.is_empty() && !drops_whole_densities(&self.form)) {
             return None;
         }

@@ -222,14 +222,7 @@ impl Integral {
         }
         // The larger density's own negligible components go too (a component shared with the smaller
         // density, as in TV(G || ½C + ½G), would fail there as it does in the smaller one).
-        let mut kept = Vec::new();
-        let mut gained = Float::new(64);
-        for component in larger {
-            match tail_mass(piece, std::slice::from_ref(component), &end, &at) {
-                Some(own) if own <= *target => gained += own,
-                _ => kept.push(component.clone()),
-            }
-        }
+        let (kept, _, gained) = negligible_components(piece, larger, (&end, &at), target);
         if !kept.is_empty() {
             // ½ of the larger density's kept components alone.
             let (p, q) = if positive {
@@ -248,9 +241,7 @@ impl Integral {
             });
         }
         // ½∫|p − q| = ½∫(larger kept) + ½∫(larger dropped) − ½∫(smaller): the last two are within their bounds.
-        let half = |value: &Float| Float::with_val_round(64, value / 2u32, rug::float::Round::Up).0;
-        let extra = Interval::new(-half(&bound), half(&gained))
-            .map_err(|_| EvalError::Budget("a tail bound is too large".into()))?;
+        let extra = halves(&bound, &gained)?;
         Ok(Some(Settled {
             regions,
             extra,
@@ -271,19 +262,8 @@ impl Integral {
         target: &Float,
     ) -> Result<(Option<Arc<Program>>, Interval), EvalError> {
         let share = Float::with_val(64, target) >> 2u32;
-        let split = |components: &[Component]| {
-            let mut kept = Vec::new();
-            let mut dropped = Float::new(64);
-            for component in components {
-                match tail_mass(piece, std::slice::from_ref(component), end, y) {
-                    Some(mass) if mass <= share => dropped += mass,
-                    _ => kept.push(component.clone()),
-                }
-            }
-            (kept, dropped)
-        };
-        let (p, p_dropped) = split(&piece.p);
-        let (q, q_dropped) = split(&piece.q);
+        let (p, _, p_dropped) = negligible_components(piece, &piece.p, (end, y), &share);
+        let (q, _, q_dropped) = negligible_components(piece, &piece.q, (end, y), &share);
         let nothing = Interval::point(Float::new(64));
         let whole = p.len() == piece.p.len() && q.len() == piece.q.len();
         if whole || p.is_empty() || q.is_empty() {
@@ -293,14 +273,11 @@ impl Integral {
         let Some(program) = compile_with(piece, &form, &p, &q)? else {
             return Ok((None, nothing));
         };
-        let half = |value: &Float| Float::with_val_round(64, value / 2u32, rug::float::Round::Up).0;
-        let (subtracted, added) = if positive {
-            (q_dropped, p_dropped)
+        let extra = if positive {
+            halves(&q_dropped, &p_dropped)?
         } else {
-            (p_dropped, q_dropped)
+            halves(&p_dropped, &q_dropped)?
         };
-        let extra = Interval::new(-half(&subtracted), half(&added))
-            .map_err(|_| EvalError::Budget("a tail bound is too large".into()))?;
         Ok((Some(Arc::new(program)), extra))
     }
 
@@ -326,6 +303,37 @@ impl Integral {
         }
         None
     }
+}
+
+/// The components whose own tail integral beyond y is at most `threshold`, split off: (kept, dropped, a bound
+/// of the dropped ones' total tail integral).
+pub fn negligible_components(
+    piece: &Prepared,
+    components: &[Component],
+    (end, y): (&TailEnd, &Rational),
+    threshold: &Float,
+) -> (Vec<Component>, Vec<Component>, Float) {
+    let (mut kept, mut dropped) = (Vec::new(), Vec::new());
+    let mut mass = Float::new(64);
+    for component in components {
+        match tail_mass(piece, std::slice::from_ref(component), end, y) {
+            Some(own) if own <= *threshold => {
+                // Rounded up: the sum is a bound.
+                mass = Float::with_val_round(64, &mass + &own, rug::float::Round::Up).0;
+                dropped.push(component.clone());
+            }
+            _ => kept.push(component.clone()),
+        }
+    }
+    (kept, dropped, mass)
+}
+
+/// [−a/2, b/2], rounded outwards: what half the integrals a (left out, subtracted) and b (left out, added)
+/// change.
+fn halves(subtracted: &Float, added: &Float) -> Result<Interval, EvalError> {
+    let half = |value: &Float| Float::with_val_round(64, value / 2u32, rug::float::Round::Up).0;
+    Interval::new(-half(subtracted), half(added))
+        .map_err(|_| EvalError::Budget("a tail bound is too large".into()))
 }
 
 /// Adds the Jacobian dx = dy/y² of a singular end's tail variable to an envelope of a log-integrand.

@@ -8,7 +8,7 @@
 //! term cancels exactly and the sum is 1 + c·x.
 
 use crate::numeric::compiled::depends_on_variable;
-use crate::numeric::compiled::monomials::gathered_difference;
+use crate::numeric::compiled::monomials::{self, gathered_difference};
 use crate::sym::{Expr, Function};
 
 use super::density::Component;
@@ -57,14 +57,10 @@ fn difference(a: &Expr, b: &Expr) -> Option<Expr> {
     if !cancelled {
         return None;
     }
-    let mut result = Expr::int(0);
-    for (coefficient, product) in terms {
-        if depends_on_variable(&product) && !is_logarithm(&product) {
-            return None;
-        }
-        result = result + Expr::Number(coefficient) * product;
-    }
-    Some(result)
+    let only_logarithms = terms
+        .iter()
+        .all(|(_, product)| !depends_on_variable(product) || is_logarithm(product));
+    only_logarithms.then(|| monomials::sum(terms))
 }
 
 fn is_logarithm(expr: &Expr) -> bool {

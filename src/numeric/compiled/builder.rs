@@ -418,14 +418,9 @@ impl Builder {
     fn sign_at_point(&self, argument: &Expr) -> Option<bool> {
         let point = self.sign_point.as_ref()?;
         let at_point = argument.substitute(VARIABLE, &Expr::Number(point.clone()));
-        let value = crate::numeric::evaluate(&at_point, 128, &crate::interrupt::Never).ok()?;
-        if value.is_positive() {
-            Some(true)
-        } else if value.is_negative() {
-            Some(false)
-        } else {
-            None
-        }
+        crate::numeric::evaluate(&at_point, 128, &crate::interrupt::Never)
+            .ok()?
+            .sign()
     }
 
     /// |a|: the identity or a negation where the sign of `a` at the region's sign point is certain.

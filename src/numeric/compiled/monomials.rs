@@ -55,6 +55,15 @@ pub fn gathered_combination(parts: &[(Rational, &Expr)]) -> (Vec<(Rational, Expr
     (terms, cancelled)
 }
 
+/// Σ c·product over gathered terms, as one expression.
+pub fn sum(terms: Vec<(Rational, Expr)>) -> Expr {
+    terms
+        .into_iter()
+        .fold(Expr::int(0), |sum, (coefficient, product)| {
+            sum + Expr::Number(coefficient) * product
+        })
+}
+
 /// The terms of a sum, each as its rational coefficient and its other factors. A coefficient times a single
 /// sum is distributed over it (−(x + 1)/3 is −x/3 − 1/3), so that a rate written with an offset meets the
 /// same rate written without one.
